@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Quartier.Offices.Directory;
+using Quartier.ServiceDefaults.Messaging;
+
+namespace Quartier.Offices.Data;
+
+public sealed class OfficesDbContext(DbContextOptions<OfficesDbContext> options) : DbContext(options)
+{
+    public DbSet<Office> Offices => Set<Office>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OfficesDbContext).Assembly);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,25 @@
+using Quartier.Offices.Data;
+using Quartier.Offices.Directory;
+using Quartier.ServiceDefaults.Messaging;
+using Quartier.ServiceDefaults.Persistence;
+
+namespace Quartier.Offices;
+
+public static class Extensions
+{
+    public static WebApplicationBuilder AddOfficesFeatures(this WebApplicationBuilder builder)
+    {
+        // Called here, not in ServiceDefaults: the validation source generator describes the request
+        // types of the project in which AddValidation is called.
+        builder.Services.AddValidation();
+        builder.AddServiceDatabase<OfficesDbContext, WebApplicationBuilder>("officesdb");
+        builder.AddMessaging();
+        return builder;
+    }
+
+    public static WebApplication MapOfficesEndpoints(this WebApplication app)
+    {
+        app.MapOfficeDirectory();
+        return app;
+    }
+}

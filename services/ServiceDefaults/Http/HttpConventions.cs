@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Quartier.ServiceDefaults.Http;
+
+public static class HttpConventions
+{
+    /// <summary>
+    /// JSON in camelCase with enums as strings; RFC 9457 problem details for every error,
+    /// carrying the trace id so a resident's report can be found in the dashboard.
+    /// </summary>
+    public static TBuilder AddHttpConventions<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] =
+                Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+            if (context.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                NameFieldsAsInJson(validation.Errors);
+            }
+        });
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+        // Malformed bodies surface as exceptions in every environment, so the handler can say what was wrong.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>Validation names C# properties; callers know the camelCase JSON names (<c>address.postalCode</c>).</summary>
+    private static void NameFieldsAsInJson(IDictionary<string, string[]> errors)
+    {
+        foreach (var (field, messages) in errors.ToList())
+        {
+            var jsonName = string.Join('.', field.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+            if (jsonName != field)
+            {
+                errors.Remove(field);
+                errors[jsonName] = messages;
+            }
+        }
+    }
+
+    public static WebApplication UseHttpConventions(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+}

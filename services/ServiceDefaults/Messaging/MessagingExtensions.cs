@@ -1,0 +1,48 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Quartier.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    public const string ConnectionName = "messaging";
+
+    /// <summary>
+    /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c> (an <c>amqp://</c> URI, as Aspire injects it).
+    /// Queues are prefixed with the service name so that each service receives its own copy of an event.
+    /// </summary>
+    public static TBuilder AddMessaging<TBuilder>(this TBuilder builder, Action<IBusRegistrationConfigurator>? configureConsumers = null)
+        where TBuilder : IHostApplicationBuilder
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured (an amqp:// URI of RabbitMQ).");
+        }
+
+        var serviceName = builder.Environment.ApplicationName.ToLowerInvariant();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            configureConsumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(connectionString));
+                // Transient failures (a deadlock, a restarting database) heal within seconds; after that
+                // the message goes to its _error queue with the exception, and the ones behind it go on.
+                rabbit.UseMessageRetry(retry => retry.Exponential(
+                    retryLimit: 5,
+                    minInterval: TimeSpan.FromMilliseconds(200),
+                    maxInterval: TimeSpan.FromSeconds(5),
+                    intervalDelta: TimeSpan.FromMilliseconds(300)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        // Without this, a publish right after start can race the binding of the queues.
+        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+        return builder;
+    }
+}

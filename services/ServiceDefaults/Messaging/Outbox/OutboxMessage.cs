@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Quartier.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>
+/// An integration event saved in the same transaction as the change it announces,
+/// and published to RabbitMQ by the <see cref="OutboxRelay{TContext}"/> after commit.
+/// </summary>
+public sealed class OutboxMessage
+{
+    /// <summary>Commit order; the relay publishes in this order.</summary>
+    public long Sequence { get; private set; }
+
+    /// <summary>Becomes the MassTransit message id, which consumers' inboxes deduplicate on.</summary>
+    public Guid MessageId { get; private init; }
+
+    public string MessageType { get; private init; } = null!;
+
+    public string Body { get; private init; } = null!;
+
+    /// <summary>W3C trace context of the request that caused the event, so consumers continue its trace.</summary>
+    public string? TraceParent { get; private init; }
+
+    public string? TraceState { get; private init; }
+
+    public DateTimeOffset CreatedAt { get; private init; }
+
+    public DateTimeOffset? SentAt { get; private init; }
+
+    public static OutboxMessage Create(object integrationEvent, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        var type = integrationEvent.GetType();
+        var activity = Activity.Current;
+        return new OutboxMessage
+        {
+            MessageId = Guid.CreateVersion7(now),
+            MessageType = TypeName(type),
+            Body = JsonSerializer.Serialize(integrationEvent, type, JsonSerializerOptions.Web),
+            TraceParent = activity?.Id,
+            TraceState = activity?.TraceStateString,
+            CreatedAt = now,
+        };
+    }
+
+    public static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+
+    public (Type Type, object Message) Deserialize()
+    {
+        var type = Type.GetType(MessageType, throwOnError: true)!;
+        return (type, JsonSerializer.Deserialize(Body, type, JsonSerializerOptions.Web)!);
+    }
+}

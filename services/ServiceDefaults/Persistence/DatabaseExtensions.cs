@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Quartier.ServiceDefaults.Messaging.Outbox;
+
+namespace Quartier.ServiceDefaults.Persistence;
+
+public static class DatabaseExtensions
+{
+    /// <summary>Fail fast when the database is away, so callers get a 503 quickly rather than hanging.</summary>
+    private const int DefaultConnectTimeoutSeconds = 5;
+
+    /// <summary>
+    /// The service's own PostgreSQL database from <c>ConnectionStrings:{connectionName}</c>,
+    /// its readiness check, and the outbox relay that publishes what it commits.
+    /// </summary>
+    public static TBuilder AddServiceDatabase<TContext, TBuilder>(this TBuilder builder, string connectionName)
+        where TContext : DbContext
+        where TBuilder : IHostApplicationBuilder
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured (an Npgsql connection string).");
+        }
+
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.Timeout = DefaultConnectTimeoutSeconds;
+        }
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
+        builder.Services.AddDbContext<TContext>((services, options) => options
+            .UseNpgsql(settings.ConnectionString)
+            .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database");
+        builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.AddSingleton<IMigratable, Migratable<TContext>>();
+        return builder;
+    }
+}
