@@ -1,0 +1,12 @@
+using Quartier.Gateway;
+using Quartier.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddGateway();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapReverseProxy();
+
+await app.RunAsync();

@@ -1,0 +1,15 @@
+using Quartier.Bookings;
+using Quartier.ServiceDefaults;
+using Quartier.ServiceDefaults.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddBookingsFeatures();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapBookingsEndpoints();
+
+await app.RunServiceAsync(args);
+
+public partial class Program;

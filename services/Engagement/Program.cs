@@ -1,0 +1,15 @@
+using Quartier.Engagement;
+using Quartier.ServiceDefaults;
+using Quartier.ServiceDefaults.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddEngagementFeatures();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapEngagementEndpoints();
+
+await app.RunServiceAsync(args);
+
+public partial class Program;
