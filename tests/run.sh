@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs every test of the platform on a fresh Debian 12 machine with the .NET 10 SDK:
+# installs what is missing (PostgreSQL and RabbitMQ from Debian, which the tests start themselves
+# on free loopback ports), builds, runs all test projects and ends with the total, alone on its line:
+#   N passed, N failed, N skipped
+# Exits non-zero when a test failed or when no test ran.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+results="$root/TestResults"
+
+install_missing_packages() {
+  local missing=()
+  command -v rabbitmq-server >/dev/null 2>&1 || missing+=(rabbitmq-server)
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+  if ((${#missing[@]} > 0)); then
+    echo "Installing ${missing[*]} ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  # The Debian packages start their own system-wide servers; the tests use private ones.
+  systemctl disable --now postgresql rabbitmq-server >/dev/null 2>&1 || true
+}
+
+# Sums the counters of every test run's TRX report.
+count() {
+  local attribute=$1
+  find "$results" -name '*.trx' -print0 \
+    | xargs -0 -r grep -ho "<Counters [^>]*" \
+    | grep -o " $attribute=\"[0-9]*\"" | grep -o '[0-9]*' \
+    | awk '{ sum += $1 } END { print sum + 0 }'
+}
+
+install_missing_packages
+rm -rf "$results"
+cd "$root"
+
+dotnet build QuartierPlatform.sln -c Debug -nologo -clp:ErrorsOnly
+status=0
+dotnet test QuartierPlatform.sln -c Debug --no-build --nologo \
+  --logger "trx;LogFilePrefix=tests" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+
+passed=$(count passed)
+failed=$(($(count failed) + $(count error) + $(count timeout) + $(count aborted)))
+skipped=$(count notExecuted)
+echo "$passed passed, $failed failed, $skipped skipped"
+
+if ((passed + failed == 0)); then
+  echo "No test ran." >&2
+  exit 1
+fi
+if ((failed > 0 || status != 0)); then
+  exit 1
+fi
