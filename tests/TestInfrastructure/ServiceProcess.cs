@@ -75,12 +75,15 @@ public sealed class ServiceProcess : IAsyncDisposable
                 $"{path} does not exist. Build it first: dotnet build {SolutionFile} -c {BuildConfiguration}", path);
     }
 
-    /// <summary>Runs <c>dotnet &lt;dll&gt; &lt;args&gt;</c> to the end (e.g. the <c>migrate</c> verb) and returns its exit code.</summary>
-    public static async Task<int> RunToCompletionAsync(string dllPath, string args, IDictionary<string, string> environment, TimeSpan timeout)
+    /// <summary>Runs <c>dotnet &lt;dll&gt; &lt;args&gt;</c> to the end (e.g. the <c>migrate</c> verb); fails with its output unless it exits with 0.</summary>
+    public static async Task RunToCompletionAsync(string dllPath, string args, IDictionary<string, string> environment, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(args);
         var result = await Command.RunAsync(StartInfo(dllPath, args, environment), timeout).ConfigureAwait(false);
-        return result.ExitCode;
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"dotnet {Path.GetFileName(dllPath)} {args} exited with {result.ExitCode}:\n{result.Output}");
+        }
     }
 
     /// <summary>

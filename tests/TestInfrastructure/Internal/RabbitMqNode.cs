@@ -59,6 +59,18 @@ internal sealed class RabbitMqNode
         await AwaitStartupAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Runs <c>rabbitmqctl</c> against this node and fails with its output when it fails.</summary>
+    public async Task ControlAsync(params string[] arguments)
+    {
+        var result = await Command.RunAsync(
+            NodeCommand(Path.Combine(scriptDirectory, "rabbitmqctl"), ["-n", nodeName, "-q", .. arguments]),
+            TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed ({result.ExitCode}): {result.Output}");
+        }
+    }
+
     /// <summary>
     /// The server script traps SIGTERM and shuts the Erlang VM down cleanly, which keeps the data
     /// for a restart; epmd stays, as it would on a real host.

@@ -1,0 +1,141 @@
+using System.Net.Http.Json;
+using Quartier.Testing;
+
+namespace Quartier.EndToEnd.Tests;
+
+/// <summary>
+/// The whole platform as it runs in production, each part a separate process: PostgreSQL,
+/// RabbitMQ, the four services (migrated by their <c>migrate</c> verb), the gateway, and an OTLP
+/// receiver standing in for the Aspire dashboard.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public static readonly string[] ServiceNames = ["offices", "bookings", "engagement", "reporting"];
+
+    private static readonly TimeSpan HealthyTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Dictionary<string, ServiceProcess> services = [];
+
+    public PostgresServer Postgres { get; private set; } = null!;
+
+    public RabbitMqServer RabbitMq { get; private set; } = null!;
+
+    public OtlpSink Telemetry { get; private set; } = null!;
+
+    public ServiceProcess Gateway { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, ServiceProcess> Services => services;
+
+    public async ValueTask InitializeAsync()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var postgres = PostgresServer.StartAsync(cancellationToken);
+        var rabbitMq = RabbitMqServer.StartAsync(cancellationToken);
+        var telemetry = OtlpSink.StartAsync(cancellationToken);
+        Postgres = await postgres;
+        RabbitMq = await rabbitMq;
+        Telemetry = await telemetry;
+
+        var started = await Task.WhenAll(ServiceNames.Select(name => StartServiceAsync(name, cancellationToken)));
+        foreach (var service in started)
+        {
+            services[service.Name] = service;
+        }
+
+        var gatewayEnvironment = TelemetryEnvironment("gateway");
+        foreach (var service in started)
+        {
+            gatewayEnvironment[$"services__{service.Name}__http__0"] = service.BaseAddress.ToString();
+        }
+
+        Gateway = await ServiceProcess.StartAsync("gateway", ServiceProcess.AssemblyPath("gateway", "Gateway"), gatewayEnvironment, cancellationToken);
+        await Gateway.WaitHealthyAsync(HealthyTimeout);
+        Client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Polls the gateway until <paramref name="path"/> answers 200, as a resident refreshing a page would.</summary>
+    public async Task<T> WaitForAsync<T>(string path, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            using var response = await Client.GetAsync(new Uri(path, UriKind.Relative));
+            if (response.IsSuccessStatusCode)
+            {
+                return (await response.Content.ReadFromJsonAsync<T>())!;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{path} still answers {(int)response.StatusCode} after {timeout.TotalSeconds} s.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        if (Gateway is not null)
+        {
+            await Gateway.DisposeAsync();
+        }
+
+        foreach (var service in services.Values)
+        {
+            await service.DisposeAsync();
+        }
+
+        if (Telemetry is not null)
+        {
+            await Telemetry.DisposeAsync();
+        }
+
+        if (RabbitMq is not null)
+        {
+            await RabbitMq.DisposeAsync();
+        }
+
+        if (Postgres is not null)
+        {
+            await Postgres.DisposeAsync();
+        }
+    }
+
+    private async Task<ServiceProcess> StartServiceAsync(string name, CancellationToken cancellationToken)
+    {
+        var assembly = char.ToUpperInvariant(name[0]) + name[1..];
+        var dll = ServiceProcess.AssemblyPath($"services/{assembly}", assembly);
+        var environment = TelemetryEnvironment(name);
+        environment[$"ConnectionStrings__{name}db"] = await Postgres.CreateDatabaseAsync($"{name}db");
+        environment["ConnectionStrings__messaging"] = RabbitMq.ConnectionString;
+
+        // Production mode: the schema comes from the migrate verb, as the Kubernetes job applies it.
+        await ServiceProcess.RunToCompletionAsync(dll, "migrate", environment, TimeSpan.FromSeconds(60));
+
+        var service = await ServiceProcess.StartAsync(name, dll, environment, cancellationToken);
+        await service.WaitHealthyAsync(HealthyTimeout);
+        return service;
+    }
+
+    private Dictionary<string, string> TelemetryEnvironment(string serviceName) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["OTEL_SERVICE_NAME"] = serviceName,
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint,
+        ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        // Export spans promptly so the test does not wait for the default 5 s batch.
+        ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
+        ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}

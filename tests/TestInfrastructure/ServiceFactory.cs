@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Quartier.Testing;
+
+public static class ServiceFactory
+{
+    /// <summary>Creates the service's own database and virtual host and starts the service in the test process.</summary>
+    public static async Task<ServiceFactory<TEntryPoint>> StartAsync<TEntryPoint>(PlatformInfrastructure platform, string serviceName)
+        where TEntryPoint : class
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        var factory = new ServiceFactory<TEntryPoint>(new Dictionary<string, string>
+        {
+            [$"ConnectionStrings:{serviceName}db"] = await platform.Postgres.CreateDatabaseAsync($"{serviceName}db").ConfigureAwait(false),
+            ["ConnectionStrings:messaging"] = await platform.RabbitMq.CreateVirtualHostAsync(serviceName).ConfigureAwait(false),
+        });
+        factory.StartServer();
+        return factory;
+    }
+}
+
+/// <summary>
+/// One service in the test process, against the real PostgreSQL and RabbitMQ of the test run, with
+/// its own database and virtual host. Development mode: it applies its migrations at start.
+/// </summary>
+public sealed class ServiceFactory<TEntryPoint>(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<TEntryPoint>
+    where TEntryPoint : class
+{
+    public string MessagingConnectionString => settings["ConnectionStrings:messaging"];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
