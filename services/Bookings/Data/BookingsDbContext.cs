@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Quartier.Bookings.Offices;
-using Quartier.ServiceDefaults.Messaging;
+using Quartier.ServiceDefaults.Persistence;
 
 namespace Quartier.Bookings.Data;
 
@@ -11,6 +11,6 @@ public sealed class BookingsDbContext(DbContextOptions<BookingsDbContext> option
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BookingsDbContext).Assembly);
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddPlatformTables();
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Quartier.Engagement.Offices;
-using Quartier.ServiceDefaults.Messaging;
+using Quartier.ServiceDefaults.Persistence;
 
 namespace Quartier.Engagement.Data;
 
@@ -11,6 +11,6 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EngagementDbContext).Assembly);
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddPlatformTables();
     }
 }

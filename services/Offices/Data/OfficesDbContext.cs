@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Quartier.Offices.Directory;
-using Quartier.ServiceDefaults.Messaging;
+using Quartier.ServiceDefaults.Persistence;
 
 namespace Quartier.Offices.Data;
 
@@ -11,6 +11,6 @@ public sealed class OfficesDbContext(DbContextOptions<OfficesDbContext> options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OfficesDbContext).Assembly);
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddPlatformTables();
     }
 }

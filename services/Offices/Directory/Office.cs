@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Quartier.Offices.Directory;
 
+[JsonConverter(typeof(JsonStringEnumConverter<OfficeStatus>))]
 public enum OfficeStatus
 {
     Active,

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Quartier.Reporting.EventLog;
 using Quartier.Reporting.Offices;
-using Quartier.ServiceDefaults.Messaging;
+using Quartier.ServiceDefaults.Persistence;
 
 namespace Quartier.Reporting.Data;
 
@@ -14,6 +14,6 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddPlatformTables();
     }
 }

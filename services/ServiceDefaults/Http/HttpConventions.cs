@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Quartier.ServiceDefaults.Idempotency;
 
 namespace Quartier.ServiceDefaults.Http;
 
@@ -57,6 +58,7 @@ public static class HttpConventions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<IdempotencyMiddleware>();
         return app;
     }
 }

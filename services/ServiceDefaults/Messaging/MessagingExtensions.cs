@@ -22,6 +22,7 @@ public static class MessagingExtensions
             throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured (an amqp:// URI of RabbitMQ).");
         }
 
+        var brokerAddress = new Uri(connectionString);
         var serviceName = builder.Environment.ApplicationName.ToLowerInvariant();
         builder.Services.AddMassTransit(bus =>
         {
@@ -29,7 +30,7 @@ public static class MessagingExtensions
             configureConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(new Uri(connectionString));
+                rabbit.Host(brokerAddress);
                 // Transient failures (a deadlock, a restarting database) heal within seconds; after that
                 // the message goes to its _error queue with the exception, and the ones behind it go on.
                 rabbit.UseMessageRetry(retry => retry.Exponential(
@@ -40,6 +41,9 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+
+        builder.Services.AddSingleton(new RabbitMqHealthCheck(brokerAddress));
+        builder.Services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>("broker");
 
         // Without this, a publish right after start can race the binding of the queues.
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);

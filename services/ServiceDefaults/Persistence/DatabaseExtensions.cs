@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Quartier.ServiceDefaults.Idempotency;
 using Quartier.ServiceDefaults.Messaging.Outbox;
 
 namespace Quartier.ServiceDefaults.Persistence;
@@ -42,6 +43,8 @@ public static class DatabaseExtensions
 
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database");
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.AddHostedService<Housekeeping<TContext>>();
+        builder.Services.AddScoped<IIdempotencyStore, IdempotencyStore<TContext>>();
         builder.Services.AddSingleton<IMigratable, Migratable<TContext>>();
         return builder;
     }

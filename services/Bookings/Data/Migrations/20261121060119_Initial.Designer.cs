@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Quartier.Reporting.Data;
+using Quartier.Bookings.Data;
 
 #nullable disable
 
-namespace Quartier.Reporting.Data.Migrations
+namespace Quartier.Bookings.Data.Migrations
 {
-    [DbContext(typeof(ReportingDbContext))]
-    [Migration("20261121054856_Initial")]
+    [DbContext(typeof(BookingsDbContext))]
+    [Migration("20261121060119_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -25,49 +25,13 @@ namespace Quartier.Reporting.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Quartier.Reporting.EventLog.EventLogEntry", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
-
-                    b.Property<string>("EventType")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("OfficeId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("jsonb");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Sequence");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique();
-
-                    b.HasIndex("OfficeId", "OccurredAt");
-
-                    b.ToTable("EventLog", (string)null);
-                });
-
-            modelBuilder.Entity("Quartier.Reporting.Offices.ReportedOffice", b =>
+            modelBuilder.Entity("Quartier.Bookings.Offices.BookableOffice", b =>
                 {
                     b.Property<Guid>("OfficeId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("AcceptsBookings")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("FederalState")
                         .IsRequired()
@@ -82,6 +46,11 @@ namespace Quartier.Reporting.Data.Migrations
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Town")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -90,6 +59,45 @@ namespace Quartier.Reporting.Data.Migrations
                     b.HasKey("OfficeId");
 
                     b.ToTable("Offices");
+                });
+
+            modelBuilder.Entity("Quartier.ServiceDefaults.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("ResponseBody")
+                        .HasColumnType("bytea");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key", "Target");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotentRequests", (string)null);
                 });
 
             modelBuilder.Entity("Quartier.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Quartier.Offices.Data.Migrations
+namespace Quartier.Engagement.Data.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -12,6 +12,24 @@ namespace Quartier.Offices.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "IdempotentRequests",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Target = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: true),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ResponseBody = table.Column<byte[]>(type: "bytea", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotentRequests", x => new { x.Key, x.Target });
+                });
+
             migrationBuilder.CreateTable(
                 name: "InboxMessages",
                 columns: table => new
@@ -29,22 +47,15 @@ namespace Quartier.Offices.Data.Migrations
                 name: "Offices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OfficeId = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Street = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PostalCode = table.Column<string>(type: "character(5)", fixedLength: true, maxLength: 5, nullable: false),
                     Town = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    FederalState = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
                     TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    IsOpen = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Offices", x => x.Id);
-                    table.CheckConstraint("CK_Offices_PostalCode", "\"PostalCode\" ~ '^[0-9]{5}$'");
+                    table.PrimaryKey("PK_Offices", x => x.OfficeId);
                 });
 
             migrationBuilder.CreateTable(
@@ -67,14 +78,14 @@ namespace Quartier.Offices.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdempotentRequests_CreatedAt",
+                table: "IdempotentRequests",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboxMessages_ProcessedAt",
                 table: "InboxMessages",
                 column: "ProcessedAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Offices_Town",
-                table: "Offices",
-                column: "Town");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
@@ -92,6 +103,9 @@ namespace Quartier.Offices.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "IdempotentRequests");
+
             migrationBuilder.DropTable(
                 name: "InboxMessages");
 

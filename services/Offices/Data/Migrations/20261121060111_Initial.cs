@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Quartier.Reporting.Data.Migrations
+namespace Quartier.Offices.Data.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -13,21 +13,21 @@ namespace Quartier.Reporting.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "EventLog",
+                name: "IdempotentRequests",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
-                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EventType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OfficeId = table.Column<Guid>(type: "uuid", nullable: true),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Payload = table.Column<string>(type: "jsonb", nullable: false)
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Target = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: true),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ResponseBody = table.Column<byte[]>(type: "bytea", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_EventLog", x => x.Sequence);
+                    table.PrimaryKey("PK_IdempotentRequests", x => new { x.Key, x.Target });
                 });
 
             migrationBuilder.CreateTable(
@@ -47,15 +47,22 @@ namespace Quartier.Reporting.Data.Migrations
                 name: "Offices",
                 columns: table => new
                 {
-                    OfficeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Street = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PostalCode = table.Column<string>(type: "character(5)", fixedLength: true, maxLength: 5, nullable: false),
                     Town = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     FederalState = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
-                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Offices", x => x.OfficeId);
+                    table.PrimaryKey("PK_Offices", x => x.Id);
+                    table.CheckConstraint("CK_Offices_PostalCode", "\"PostalCode\" ~ '^[0-9]{5}$'");
                 });
 
             migrationBuilder.CreateTable(
@@ -78,20 +85,19 @@ namespace Quartier.Reporting.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_EventLog_MessageId",
-                table: "EventLog",
-                column: "MessageId",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_EventLog_OfficeId_OccurredAt",
-                table: "EventLog",
-                columns: new[] { "OfficeId", "OccurredAt" });
+                name: "IX_IdempotentRequests_CreatedAt",
+                table: "IdempotentRequests",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboxMessages_ProcessedAt",
                 table: "InboxMessages",
                 column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offices_Town",
+                table: "Offices",
+                column: "Town");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
@@ -110,7 +116,7 @@ namespace Quartier.Reporting.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "EventLog");
+                name: "IdempotentRequests");
 
             migrationBuilder.DropTable(
                 name: "InboxMessages");
