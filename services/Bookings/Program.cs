@@ -1,6 +1,5 @@
 using Quartier.Bookings;
 using Quartier.ServiceDefaults;
-using Quartier.ServiceDefaults.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

@@ -1,6 +1,5 @@
 using Quartier.Offices;
 using Quartier.ServiceDefaults;
-using Quartier.ServiceDefaults.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

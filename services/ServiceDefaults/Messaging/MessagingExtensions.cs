@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Quartier.ServiceDefaults.Messaging.ErrorQueues;
 
 namespace Quartier.ServiceDefaults.Messaging;
 
@@ -42,6 +43,7 @@ public static class MessagingExtensions
             });
         });
 
+        builder.Services.AddTransient<ServiceQueues>();
         builder.Services.AddSingleton(new RabbitMqHealthCheck(brokerAddress));
         builder.Services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>("broker");
 

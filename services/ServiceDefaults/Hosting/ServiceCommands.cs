@@ -1,10 +1,14 @@
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Quartier.ServiceDefaults.Messaging;
+using Quartier.ServiceDefaults.Messaging.ErrorQueues;
 
-namespace Quartier.ServiceDefaults.Persistence;
+namespace Quartier.ServiceDefaults;
 
 /// <summary>A database whose EF Core migrations the service applies.</summary>
 public interface IMigratable
@@ -21,21 +25,29 @@ internal sealed class Migratable<TContext> : IMigratable where TContext : DbCont
     }
 }
 
-public static partial class MigrationRunner
+/// <summary>
+/// What a service does when started: run (the default), or one of the operators' verbs —
+/// <c>migrate</c> applies the database migrations and exits (what a Kubernetes job runs);
+/// <c>errors ...</c> lists, shows and requeues messages in the service's error queues.
+/// </summary>
+public static partial class ServiceCommands
 {
     public const string MigrateVerb = "migrate";
 
-    /// <summary>
-    /// <c>migrate</c> applies the migrations and exits (what a Kubernetes job runs);
-    /// otherwise the service runs, applying migrations first in Development.
-    /// </summary>
     public static async Task RunServiceAsync(this WebApplication app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (args is [MigrateVerb, ..])
+        switch (args)
         {
-            await app.MigrateDatabasesAsync();
-            return;
+            case [MigrateVerb, ..]:
+                await app.MigrateDatabasesAsync();
+                return;
+            case [ErrorQueueCommand.Verb, .. var rest]:
+                Environment.ExitCode = await new ErrorQueueCommand(
+                    new Uri(app.Configuration.GetConnectionString(MessagingExtensions.ConnectionName)!),
+                    app.Services.GetRequiredService<ServiceQueues>(),
+                    Console.Out).RunAsync(rest, app.Lifetime.ApplicationStopping);
+                return;
         }
 
         if (app.Environment.IsDevelopment())
@@ -49,7 +61,7 @@ public static partial class MigrationRunner
     public static async Task MigrateDatabasesAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrationRunner));
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServiceCommands));
         foreach (var database in app.Services.GetServices<IMigratable>())
         {
             await database.MigrateAsync(app.Services, app.Lifetime.ApplicationStopping);
