@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Quartier.ServiceDefaults.Messaging.ErrorQueues;
 
@@ -43,9 +44,11 @@ public static class MessagingExtensions
             });
         });
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddTransient<ServiceQueues>();
-        builder.Services.AddSingleton(new RabbitMqHealthCheck(brokerAddress));
+        builder.Services.AddSingleton(new BrokerConnection(brokerAddress));
         builder.Services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>("broker");
+        builder.Services.AddHostedService<ErrorQueueGauge>();
 
         // Without this, a publish right after start can race the binding of the queues.
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);

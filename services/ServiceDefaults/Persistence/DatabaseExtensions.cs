@@ -36,6 +36,7 @@ public static class DatabaseExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxMetrics>();
         builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
         builder.Services.AddDbContext<TContext>((services, options) => options
             .UseNpgsql(settings.ConnectionString)

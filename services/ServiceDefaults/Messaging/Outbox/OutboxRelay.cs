@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +18,7 @@ public sealed partial class OutboxRelay<TContext>(
     IBus bus,
     OutboxSignal signal,
     TimeProvider time,
+    OutboxMetrics metrics,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
@@ -35,9 +35,6 @@ public sealed partial class OutboxRelay<TContext>(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
     private static readonly ActivitySource Source = new(Telemetry.TelemetryExtensions.SourcePrefix + "Outbox");
-    private static readonly Meter Meter = new(Telemetry.TelemetryExtensions.SourcePrefix + "Outbox");
-    private static readonly Counter<long> Published = Meter.CreateCounter<long>("quartier.outbox.published", "{message}", "Outbox messages published to the broker");
-    private static readonly Histogram<double> RelayLatency = Meter.CreateHistogram<double>("quartier.outbox.relay_latency", "s", "Time from commit of an outbox message to its confirmed publish");
 
     private DateTimeOffset _lastCleanup = DateTimeOffset.MinValue;
 
@@ -110,6 +107,8 @@ public sealed partial class OutboxRelay<TContext>(
                 .ExecuteUpdateAsync(update => update.SetProperty(message => message.SentAt, sentAt), cancellationToken);
         }
 
+        // A partial batch drained the outbox; after a full one, count what is still waiting.
+        metrics.Backlog(batch.Count < BatchSize ? 0 : await db.Set<OutboxMessage>().LongCountAsync(message => message.SentAt == null, cancellationToken));
         await CleanUpSentAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return batch.Count;
@@ -124,8 +123,7 @@ public sealed partial class OutboxRelay<TContext>(
         var (type, body) = message.Deserialize();
         await bus.Publish(body, type, Pipe.Execute<PublishContext>(context => context.MessageId = message.MessageId), cancellationToken);
 
-        Published.Add(1, new KeyValuePair<string, object?>("messaging.message.type", type.Name));
-        RelayLatency.Record((time.GetUtcNow() - message.CreatedAt).TotalSeconds);
+        metrics.Published(type.Name, time.GetUtcNow() - message.CreatedAt);
     }
 
     private async Task CleanUpSentAsync(TContext db, CancellationToken cancellationToken)
