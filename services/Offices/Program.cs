@@ -1,4 +1,5 @@
 using Quartier.Offices;
+using Quartier.Offices.DemoData;
 using Quartier.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,12 @@ builder.AddOfficesFeatures();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOfficesEndpoints();
+
+if (args is [DemoDataCommand.Verb, ..])
+{
+    await app.LoadDemoDataAsync();
+    return;
+}
 
 await app.RunServiceAsync(args);
 

@@ -10,4 +10,12 @@ public sealed record OfficeRegistered(
     string Town,
     string FederalState,
     string TimeZone,
-    DateTimeOffset RegisteredAt);
+    DateTimeOffset RegisteredAt,
+    double? Latitude = null,
+    double? Longitude = null,
+    IReadOnlyList<string>? Languages = null,
+    IReadOnlyList<string>? FieldsOfAction = null,
+    IReadOnlyList<OfficePartnerInfo>? Partners = null,
+    OfficeAccessibilityInfo? Accessibility = null,
+    OfficeFundingInfo? Funding = null,
+    ProjectAreaInfo? ProjectArea = null);

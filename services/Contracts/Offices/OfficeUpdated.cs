@@ -10,4 +10,12 @@ public sealed record OfficeUpdated(
     string Town,
     string FederalState,
     string TimeZone,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    double? Latitude = null,
+    double? Longitude = null,
+    IReadOnlyList<string>? Languages = null,
+    IReadOnlyList<string>? FieldsOfAction = null,
+    IReadOnlyList<OfficePartnerInfo>? Partners = null,
+    OfficeAccessibilityInfo? Accessibility = null,
+    OfficeFundingInfo? Funding = null,
+    ProjectAreaInfo? ProjectArea = null);

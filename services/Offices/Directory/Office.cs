@@ -31,10 +31,75 @@ public sealed class Office
     /// <summary>IANA time zone in which the office's opening hours are wall-clock times.</summary>
     public required string TimeZone { get; set; }
 
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public IReadOnlyList<Partner> Partners { get; set; } = [];
+
+    public PublicContact? Contact { get; set; }
+
+    /// <summary>ISO 639-1 codes of the languages spoken in the office.</summary>
+    public List<string> Languages { get; set; } = [];
+
+    public Accessibility? Accessibility { get; set; }
+
+    /// <summary>Codes of <see cref="Quartier.Contracts.FieldsOfAction"/>.</summary>
+    public List<string> FieldsOfAction { get; set; } = [];
+
+    public Funding? Funding { get; set; }
+
+    public ProjectArea? ProjectArea { get; set; }
+
     public OfficeStatus Status { get; set; } = OfficeStatus.Active;
 
     public DateTimeOffset RegisteredAt { get; init; }
 
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
     /// <summary>PostgreSQL's xmin: two staff members editing at once cannot silently overwrite each other.</summary>
     public uint Version { get; private set; }
+
+    /// <summary>Takes over everything staff can edit; identity, status and history stay.</summary>
+    public void Apply(OfficeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Name = request.Name.Trim();
+        Kind = request.Kind.Trim();
+        Street = request.Street.Trim();
+        PostalCode = request.PostalCode;
+        Town = request.Town.Trim();
+        FederalState = request.FederalState;
+        TimeZone = request.TimeZone ?? OfficeRequest.DefaultTimeZone;
+        Latitude = request.Latitude;
+        Longitude = request.Longitude;
+        Partners = request.Partners ?? [];
+        Contact = request.Contact;
+        Languages = [.. (request.Languages ?? []).Distinct()];
+        Accessibility = request.Accessibility;
+        FieldsOfAction = [.. (request.FieldsOfAction ?? []).Distinct()];
+        Funding = request.Funding;
+        ProjectArea = request.ProjectArea;
+    }
+
+    public static Office Register(Guid id, OfficeRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var office = new Office
+        {
+            Id = id,
+            Name = request.Name,
+            Kind = request.Kind,
+            Street = request.Street,
+            PostalCode = request.PostalCode,
+            Town = request.Town,
+            FederalState = request.FederalState,
+            TimeZone = request.TimeZone ?? OfficeRequest.DefaultTimeZone,
+            RegisteredAt = now,
+        };
+        office.Apply(request);
+        return office;
+    }
 }

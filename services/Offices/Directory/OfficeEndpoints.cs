@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Quartier.Contracts.Offices;
-using Quartier.Offices.Data;
-using Quartier.ServiceDefaults.Messaging.Outbox;
-
 namespace Quartier.Offices.Directory;
 
 public static class OfficeEndpoints
@@ -11,53 +5,39 @@ public static class OfficeEndpoints
     public static RouteGroupBuilder MapOfficeDirectory(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/offices").WithTags("Offices");
-        group.MapGet("/", ListOffices).WithSummary("Offices in the directory, by name, page by page");
-        group.MapGet("/{id:guid}", GetOffice).WithName(nameof(GetOffice)).WithSummary("One office");
-        group.MapPost("/", RegisterOffice).WithSummary("Add an office to the directory (staff)");
+
+        group.MapGet("/", OfficeQueries.ListOffices)
+            .WithName(nameof(OfficeQueries.ListOffices))
+            .WithSummary("Find offices (public)")
+            .WithDescription("Active offices by name, page by page; filter by town, language spoken (ISO 639-1), field of action, or free text over name, town and kind. includeClosed=true lists closed offices too.");
+
+        group.MapGet("/{id:guid}", OfficeQueries.GetOffice)
+            .WithName(nameof(OfficeQueries.GetOffice))
+            .WithSummary("One office with its project area (public)")
+            .WithDescription("The ETag header carries the office's version; send it back as If-Match to update or close it.");
+
+        group.MapPost("/", OfficeCommands.RegisterOffice)
+            .WithName(nameof(OfficeCommands.RegisterOffice))
+            .WithSummary("Add an office to the directory (staff)")
+            .WithDescription("Publishes OfficeRegistered. Honours Idempotency-Key.")
+            .ProducesValidationProblem();
+
+        group.MapPut("/{id:guid}", OfficeCommands.UpdateOffice)
+            .WithName(nameof(OfficeCommands.UpdateOffice))
+            .WithSummary("Replace an office's data, project area included (staff)")
+            .WithDescription("Requires If-Match with the ETag last read: 428 without it, 412 when someone changed the office meanwhile, 409 when it is closed. Publishes OfficeUpdated.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        group.MapPost("/{id:guid}/close", OfficeCommands.CloseOffice)
+            .WithName(nameof(OfficeCommands.CloseOffice))
+            .WithSummary("Close an office (staff)")
+            .WithDescription("If-Match is optional here; when given, a stale version is a 412. Closing a closed office is a 409. Publishes OfficeClosed.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
         return group;
-    }
-
-    private static async Task<Ok<OfficePage>> ListOffices(OfficesDbContext db, int? page, int? pageSize, CancellationToken cancellationToken)
-    {
-        var size = Math.Clamp(pageSize ?? 20, 1, OfficeLimits.MaxPageSize);
-        var number = Math.Max(page ?? 1, 1);
-        var query = db.Offices.AsNoTracking();
-        var total = await query.CountAsync(cancellationToken);
-        var offices = await query
-            .OrderBy(office => office.Name).ThenBy(office => office.Id)
-            .Skip((number - 1) * size).Take(size)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new OfficePage(offices.Select(OfficeResponse.From).ToList(), number, size, total));
-    }
-
-    private static async Task<Results<Ok<OfficeResponse>, NotFound>> GetOffice(Guid id, OfficesDbContext db, CancellationToken cancellationToken)
-    {
-        var office = await db.Offices.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        return office is null ? TypedResults.NotFound() : TypedResults.Ok(OfficeResponse.From(office));
-    }
-
-    private static async Task<CreatedAtRoute<OfficeResponse>> RegisterOffice(
-        RegisterOfficeRequest request, OfficesDbContext db, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var office = new Office
-        {
-            Id = Guid.CreateVersion7(now),
-            Name = request.Name.Trim(),
-            Kind = request.Kind.Trim(),
-            Street = request.Street.Trim(),
-            PostalCode = request.PostalCode,
-            Town = request.Town.Trim(),
-            FederalState = request.FederalState,
-            TimeZone = request.TimeZone ?? RegisterOfficeRequest.DefaultTimeZone,
-            RegisteredAt = now,
-        };
-        db.Offices.Add(office);
-        db.AddIntegrationEvent(new OfficeRegistered(
-            office.Id, office.Name, office.Kind, office.Street, office.PostalCode, office.Town,
-            office.FederalState, office.TimeZone, office.RegisteredAt), time);
-        await db.SaveChangesAsync(cancellationToken);
-
-        return TypedResults.CreatedAtRoute(OfficeResponse.From(office), nameof(GetOffice), new { id = office.Id });
     }
 }
