@@ -15,6 +15,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     private static readonly TimeSpan HealthyTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Dictionary<string, ServiceProcess> services = [];
+    private readonly Dictionary<string, string> databases = [];
 
     public PostgresServer Postgres { get; private set; } = null!;
 
@@ -27,6 +28,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public HttpClient Client { get; private set; } = null!;
 
     public IReadOnlyDictionary<string, ServiceProcess> Services => services;
+
+    /// <summary>Each service's own database, for tests that check what was stored, e.g. nothing twice.</summary>
+    public IReadOnlyDictionary<string, string> Databases => databases;
 
     public async ValueTask InitializeAsync()
     {
@@ -110,7 +114,13 @@ public sealed class PlatformFixture : IAsyncLifetime
         var assembly = char.ToUpperInvariant(name[0]) + name[1..];
         var dll = ServiceProcess.AssemblyPath($"services/{assembly}", assembly);
         var environment = TelemetryEnvironment(name);
-        environment[$"ConnectionStrings__{name}db"] = await Postgres.CreateDatabaseAsync($"{name}db");
+        var database = await Postgres.CreateDatabaseAsync($"{name}db");
+        lock (databases)
+        {
+            databases[name] = database;
+        }
+
+        environment[$"ConnectionStrings__{name}db"] = database;
         environment["ConnectionStrings__messaging"] = RabbitMq.ConnectionString;
 
         // Production mode: the schema comes from the migrate verb, as the Kubernetes job applies it.

@@ -45,6 +45,12 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>The service's assembly, e.g. to run one of its verbs beside it.</summary>
+    public string DllPath => dllPath;
+
+    /// <summary>The configuration it runs with, as Aspire or the local runner would inject it.</summary>
+    public IReadOnlyDictionary<string, string> Environment => environment;
+
     /// <summary><c>http://127.0.0.1:PORT/</c>; the port stays the same across restarts.</summary>
     public Uri BaseAddress { get; }
 
@@ -75,8 +81,8 @@ public sealed class ServiceProcess : IAsyncDisposable
                 $"{path} does not exist. Build it first: dotnet build {SolutionFile} -c {BuildConfiguration}", path);
     }
 
-    /// <summary>Runs <c>dotnet &lt;dll&gt; &lt;args&gt;</c> to the end (e.g. the <c>migrate</c> verb); fails with its output unless it exits with 0.</summary>
-    public static async Task RunToCompletionAsync(string dllPath, string args, IDictionary<string, string> environment, TimeSpan timeout)
+    /// <summary>Runs <c>dotnet &lt;dll&gt; &lt;args&gt;</c> to the end (e.g. the <c>migrate</c> verb) and returns its output; fails with it unless it exits with 0.</summary>
+    public static async Task<string> RunToCompletionAsync(string dllPath, string args, IDictionary<string, string> environment, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(args);
         var result = await Command.RunAsync(StartInfo(dllPath, args, environment), timeout).ConfigureAwait(false);
@@ -84,6 +90,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"dotnet {Path.GetFileName(dllPath)} {args} exited with {result.ExitCode}:\n{result.Output}");
         }
+
+        return result.Output;
     }
 
     /// <summary>
@@ -227,7 +235,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         var startInfo = new ProcessStartInfo
         {
-            FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            FileName = System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
             Arguments = $"\"{dllPath}\" {args}".TrimEnd(),
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dllPath))!,
             UseShellExecute = false,
