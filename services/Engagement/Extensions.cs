@@ -1,5 +1,15 @@
+using Quartier.Engagement.Common;
 using Quartier.Engagement.Data;
+using Quartier.Engagement.Events;
+using Quartier.Engagement.Hours;
+using Quartier.Engagement.Matching;
 using Quartier.Engagement.Offices;
+using Quartier.Engagement.Opportunities;
+using Quartier.Engagement.Privacy;
+using Quartier.Engagement.Registrations;
+using Quartier.Engagement.Shifts;
+using Quartier.Engagement.Tandems;
+using Quartier.Engagement.Volunteers;
 using Quartier.ServiceDefaults.Messaging;
 using Quartier.ServiceDefaults.Persistence;
 
@@ -13,13 +23,35 @@ public static class Extensions
         // types of the project in which AddValidation is called.
         builder.Services.AddValidation();
         builder.AddServiceDatabase<EngagementDbContext, WebApplicationBuilder>("engagementdb");
-        builder.AddMessaging(bus => bus.AddConsumer<OfficeRegisteredConsumer>());
+        builder.AddMessaging(bus =>
+        {
+            bus.AddConsumer<OfficeRegisteredConsumer>();
+            bus.AddConsumer<OfficeUpdatedConsumer>();
+            bus.AddConsumer<OfficeClosedConsumer>();
+        });
+        builder.Services.AddSingleton<EngagementMetrics>();
+
+        builder.Services.Configure<ShiftShortageOptions>(builder.Configuration.GetSection("Engagement:ShiftShortage"));
+        builder.Services.AddSingleton<ShiftShortageMonitor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ShiftShortageMonitor>());
+
+        builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection("Engagement:Retention"));
+        builder.Services.AddSingleton<PersonalDataRetention>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PersonalDataRetention>());
         return builder;
     }
 
     public static WebApplication MapEngagementEndpoints(this WebApplication app)
     {
         app.MapHostOffices();
+        app.MapEvents();
+        app.MapRegistrations();
+        app.MapVolunteers();
+        app.MapOpportunities();
+        app.MapShifts();
+        app.MapMatching();
+        app.MapHours();
+        app.MapTandems();
         return app;
     }
 }

@@ -62,3 +62,6 @@ public sealed record VolunteerHoursLogged(
     DateOnly Date,
     decimal Hours,
     DateTimeOffset LoggedAt);
+
+/// <summary>Staff paused a volunteer for a while; approving again resumes them.</summary>
+public sealed record VolunteerPaused(Guid VolunteerId, Guid OfficeId, DateTimeOffset PausedAt);

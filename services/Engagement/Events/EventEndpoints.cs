@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Quartier.Contracts.Engagement;
+using Quartier.Engagement.Common;
+using Quartier.Engagement.Data;
+using Quartier.Engagement.Registrations;
+using Quartier.ServiceDefaults.Messaging.Outbox;
+
+namespace Quartier.Engagement.Events;
+
+public static class EventEndpoints
+{
+    private const int MaxListed = 200;
+
+    public static RouteGroupBuilder MapEvents(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/engagement/events").WithTags("Events");
+        group.MapGet("/", ListEvents).WithSummary("Scheduled events, filtered by office, period, field of action and language");
+        group.MapGet("/{id:guid}", GetEvent).WithName(nameof(GetEvent)).WithSummary("One event with its free seats");
+        group.MapPost("/", ScheduleEvent).WithSummary("Schedule an event at an open office (staff)");
+        group.MapPost("/{id:guid}/cancel", CancelEvent).WithSummary("Cancel an event; every registration is cancelled with it (staff)");
+        return group;
+    }
+
+    private static async Task<Ok<List<EventResponse>>> ListEvents(
+        EngagementDbContext db, TimeProvider time, Guid? officeId, DateTimeOffset? from, DateTimeOffset? to,
+        string? fieldOfAction, string? language, CancellationToken cancellationToken)
+    {
+        var since = from ?? time.GetUtcNow();
+        var query = db.Events.AsNoTracking().Where(e => e.Status == EventStatus.Scheduled && e.EndsAt > since);
+        if (officeId is { } office)
+        {
+            query = query.Where(e => e.OfficeId == office);
+        }
+
+        if (to is { } until)
+        {
+            query = query.Where(e => e.StartsAt < until);
+        }
+
+        if (!string.IsNullOrEmpty(fieldOfAction))
+        {
+            query = query.Where(e => e.FieldOfAction == fieldOfAction);
+        }
+
+        if (!string.IsNullOrEmpty(language))
+        {
+            query = query.Where(e => e.Texts.Any(text => text.Language == language));
+        }
+
+        var events = await query.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(MaxListed).ToListAsync(cancellationToken);
+        return TypedResults.Ok(events.Select(EventResponse.From).ToList());
+    }
+
+    private static async Task<Results<Ok<EventResponse>, NotFound>> GetEvent(Guid id, EngagementDbContext db, CancellationToken cancellationToken) =>
+        await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken) is { } found
+            ? TypedResults.Ok(EventResponse.From(found))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<CreatedAtRoute<EventResponse>, ProblemHttpResult>> ScheduleEvent(
+        ScheduleEventRequest request, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var office = await db.Offices.FindAsync([request.OfficeId], cancellationToken);
+        if (office is not { IsOpen: true })
+        {
+            return Problems.OfficeNotUsable(request.OfficeId, office is not null);
+        }
+
+        var now = time.GetUtcNow();
+        if (request.StartsAt <= now)
+        {
+            return Problems.Unprocessable("The event lies in the past.", "Schedule events that start in the future.");
+        }
+
+        var scheduled = new CommunityEvent
+        {
+            Id = Guid.CreateVersion7(now),
+            OfficeId = office.OfficeId,
+            FieldOfAction = request.FieldOfAction,
+            Texts = request.Texts.Select(text => new EventText { Language = text.Language, Title = text.Title.Trim(), Description = text.Description?.Trim() }).ToList(),
+            Place = request.Place.Trim(),
+            StartsAt = request.StartsAt.ToUniversalTime(),
+            EndsAt = request.EndsAt.ToUniversalTime(),
+            RegistrationDeadline = (request.RegistrationDeadline ?? request.StartsAt).ToUniversalTime(),
+            Capacity = request.Capacity,
+            ScheduledAt = now,
+        };
+        db.Events.Add(scheduled);
+        db.AddIntegrationEvent(new EventScheduled(
+            scheduled.Id, scheduled.OfficeId, scheduled.FieldOfAction, scheduled.StartsAt, scheduled.EndsAt, scheduled.Capacity, now), time);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.CreatedAtRoute(EventResponse.From(scheduled), nameof(GetEvent), new { id = scheduled.Id });
+    }
+
+    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> CancelEvent(
+        Guid id, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var cancelled = await db.LockAsync(id, cancellationToken);
+        if (cancelled is null)
+        {
+            return Problems.NotFound("Event");
+        }
+
+        if (cancelled.Status == EventStatus.Cancelled)
+        {
+            return Problems.Conflict("The event is already cancelled.", $"It was cancelled at {cancelled.CancelledAt:u}.");
+        }
+
+        var now = time.GetUtcNow();
+        if (cancelled.EndsAt <= now)
+        {
+            return Problems.Unprocessable("The event is over.", "A past event cannot be cancelled.");
+        }
+
+        cancelled.Status = EventStatus.Cancelled;
+        cancelled.CancelledAt = now;
+        cancelled.ConfirmedPeople = 0;
+        var active = await db.Registrations
+            .Where(r => r.EventId == id && r.Status != RegistrationStatus.Cancelled)
+            .OrderBy(r => r.Sequence)
+            .ToListAsync(cancellationToken);
+        foreach (var registration in active)
+        {
+            var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;
+            registration.Cancel(now);
+            db.AddIntegrationEvent(new RegistrationCancelled(registration.Id, id, cancelled.OfficeId, registration.People, wasConfirmed, now), time);
+        }
+
+        db.AddIntegrationEvent(new EventCancelled(id, cancelled.OfficeId, now), time);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(EventResponse.From(cancelled));
+    }
+}

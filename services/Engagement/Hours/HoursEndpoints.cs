@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Quartier.Engagement.Common;
+using Quartier.Engagement.Data;
+using Quartier.Engagement.Volunteers;
+
+namespace Quartier.Engagement.Hours;
+
+public static class HoursEndpoints
+{
+    public static IEndpointRouteBuilder MapHours(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/engagement/volunteers/{volunteerId:guid}/hours", LogHours).WithTags("Hours")
+            .WithSummary("Log hours a volunteer gave outside a recorded shift (staff)");
+        app.MapGet("/api/engagement/hours/summary", Summarise).WithTags("Hours")
+            .WithSummary("Hours added up per field of action and volunteer, for an office, a volunteer and a period");
+        return app;
+    }
+
+    private static async Task<Results<Created<HoursEntryResponse>, ProblemHttpResult>> LogHours(
+        Guid volunteerId, LogHoursRequest request, EngagementDbContext db, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
+    {
+        var volunteer = await db.Volunteers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == volunteerId, cancellationToken);
+        if (volunteer is null)
+        {
+            return Problems.NotFound("Volunteer");
+        }
+
+        if (volunteer.Status == VolunteerStatus.Pending)
+        {
+            return Problems.Unprocessable("The volunteer is not approved yet.", "Hours are logged for approved volunteers.");
+        }
+
+        var officeId = request.OfficeId ?? volunteer.OfficeId;
+        if (!await db.Offices.AnyAsync(o => o.OfficeId == officeId, cancellationToken))
+        {
+            return Problems.OfficeNotUsable(officeId, exists: false);
+        }
+
+        if (request.Date > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddDays(1)))
+        {
+            return Problems.Unprocessable("Hours lie in the future.", "Log hours once they were given.");
+        }
+
+        var entry = db.LogHours(volunteerId, officeId, request.FieldOfAction, request.Date, request.Hours, null, time, metrics);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/engagement/hours/summary?volunteerId={volunteerId}",
+            new HoursEntryResponse(entry.Id, entry.VolunteerId, entry.OfficeId, entry.FieldOfAction, entry.Date, entry.Hours, entry.ShiftId));
+    }
+
+    private static async Task<Ok<HoursSummary>> Summarise(
+        Guid? officeId, Guid? volunteerId, DateOnly? from, DateOnly? to, EngagementDbContext db, CancellationToken cancellationToken)
+    {
+        var query = db.HoursEntries.AsNoTracking();
+        if (officeId is { } office)
+        {
+            query = query.Where(h => h.OfficeId == office);
+        }
+
+        if (volunteerId is { } volunteer)
+        {
+            query = query.Where(h => h.VolunteerId == volunteer);
+        }
+
+        if (from is { } since)
+        {
+            query = query.Where(h => h.Date >= since);
+        }
+
+        if (to is { } until)
+        {
+            query = query.Where(h => h.Date <= until);
+        }
+
+        var byField = await query.GroupBy(h => h.FieldOfAction)
+            .Select(g => new HoursByField(g.Key, g.Sum(h => h.Hours)))
+            .OrderBy(g => g.FieldOfAction)
+            .ToListAsync(cancellationToken);
+        var byVolunteer = await query.GroupBy(h => h.VolunteerId)
+            .Select(g => new HoursByVolunteer(g.Key, g.Sum(h => h.Hours)))
+            .OrderByDescending(g => g.Hours)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new HoursSummary(byField.Sum(f => f.Hours), byField, byVolunteer));
+    }
+}

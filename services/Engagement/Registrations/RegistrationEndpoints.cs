@@ -1,0 +1,198 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Quartier.Contracts.Engagement;
+using Quartier.Engagement.Common;
+using Quartier.Engagement.Data;
+using Quartier.Engagement.Events;
+using Quartier.ServiceDefaults.Messaging.Outbox;
+
+namespace Quartier.Engagement.Registrations;
+
+public static class RegistrationEndpoints
+{
+    public const string ManagePath = "/api/engagement/registrations/manage";
+
+    public static IEndpointRouteBuilder MapRegistrations(this IEndpointRouteBuilder app)
+    {
+        var events = app.MapGroup("/api/engagement/events/{eventId:guid}/registrations").WithTags("Registrations");
+        events.MapPost("/", Register).WithSummary("Register for an event (public): confirmed, or waitlisted when full");
+        events.MapGet("/", ListRegistrations).WithSummary("Registrations of an event in arrival order (staff)");
+
+        var registrations = app.MapGroup("/api/engagement/registrations").WithTags("Registrations");
+        registrations.MapGet("/manage/{token}", GetByToken).WithSummary("A registration, by the secret of its management link");
+        registrations.MapDelete("/manage/{token}", CancelByToken).WithSummary("Cancel a registration with its management link; frees seats for the waitlist");
+        registrations.MapPost("/{id:guid}/attendance", RecordAttendance).WithSummary("Record how many people came (staff)");
+        return app;
+    }
+
+    private static async Task<Results<Created<RegisteredResponse>, ProblemHttpResult>> Register(
+        Guid eventId, RegisterRequest request, EngagementDbContext db, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var target = await db.LockAsync(eventId, cancellationToken);
+        if (target is null)
+        {
+            return Problems.NotFound("Event");
+        }
+
+        var now = time.GetUtcNow();
+        if (target.Status == EventStatus.Cancelled)
+        {
+            return Problems.Unprocessable("The event is cancelled.", "Registration is closed.");
+        }
+
+        if (now > target.RegistrationDeadline)
+        {
+            return Problems.Unprocessable("Registration has closed.", $"The deadline was {target.RegistrationDeadline:u}.");
+        }
+
+        if (request.People > target.Capacity)
+        {
+            return Problems.Unprocessable("Too many people for this event.", $"The event has {target.Capacity} seats in all.");
+        }
+
+        // Anyone still waiting does not fit into the free seats (see Waitlist), so a newcomer who fits takes nobody's seat.
+        var confirmed = request.People <= target.FreeSeats;
+        var token = ManagementToken.Create();
+        var registration = Registration.Create(
+            Guid.CreateVersion7(now), eventId, request.People, confirmed, request.Name.Trim(),
+            NullIfBlank(request.Email), NullIfBlank(request.Phone), request.ConsentTextVersion, ManagementToken.Hash(token), now);
+        db.Registrations.Add(registration);
+        if (confirmed)
+        {
+            target.ConfirmedPeople += request.People;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        int? position = null;
+        if (confirmed)
+        {
+            db.AddIntegrationEvent(new RegistrationConfirmed(registration.Id, eventId, target.OfficeId, registration.People, now), time);
+        }
+        else
+        {
+            position = await WaitlistPositionAsync(db, registration, cancellationToken);
+            db.AddIntegrationEvent(new RegistrationWaitlisted(registration.Id, eventId, target.OfficeId, registration.People, position.Value, now), time);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        metrics.Registered(confirmed ? "confirmed" : "waitlisted");
+
+        var url = $"{ManagePath}/{token}";
+        return TypedResults.Created(url, new RegisteredResponse(registration.Id, eventId, registration.People, registration.Status, position, token, url));
+    }
+
+    private static async Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> GetByToken(
+        string token, EngagementDbContext db, CancellationToken cancellationToken)
+    {
+        var hash = ManagementToken.Hash(token);
+        var registration = await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.ManagementTokenHash == hash, cancellationToken);
+        return registration is null
+            ? Problems.NotFound("Registration")
+            : TypedResults.Ok(new RegistrationResponse(registration.Id, registration.EventId, registration.People, registration.Status,
+                registration.Status == RegistrationStatus.Waitlisted ? await WaitlistPositionAsync(db, registration, cancellationToken) : null));
+    }
+
+    private static async Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> CancelByToken(
+        string token, EngagementDbContext db, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
+    {
+        var hash = ManagementToken.Hash(token);
+        var eventId = await db.Registrations.Where(r => r.ManagementTokenHash == hash).Select(r => (Guid?)r.EventId).SingleOrDefaultAsync(cancellationToken);
+        if (eventId is null)
+        {
+            return Problems.NotFound("Registration");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var target = (await db.LockAsync(eventId.Value, cancellationToken))!;
+        // Read again under the lock: a parallel cancellation of the same registration must not free its seats twice.
+        var registration = await db.Registrations.SingleAsync(r => r.ManagementTokenHash == hash, cancellationToken);
+        if (registration.Status == RegistrationStatus.Cancelled)
+        {
+            return Problems.Conflict("The registration is already cancelled.", $"It was cancelled at {registration.CancelledAt:u}.");
+        }
+
+        var now = time.GetUtcNow();
+        if (target.StartsAt <= now)
+        {
+            return Problems.Unprocessable("The event has begun.", "A registration cannot be cancelled once the event has started.");
+        }
+
+        var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;
+        registration.Cancel(now);
+        db.AddIntegrationEvent(new RegistrationCancelled(registration.Id, target.Id, target.OfficeId, registration.People, wasConfirmed, now), time);
+        if (wasConfirmed)
+        {
+            target.ConfirmedPeople -= registration.People;
+            var waiting = await db.Registrations
+                .Where(r => r.EventId == target.Id && r.Status == RegistrationStatus.Waitlisted)
+                .OrderBy(r => r.Sequence)
+                .ToListAsync(cancellationToken);
+            var promoted = Waitlist.ToPromote(target.FreeSeats, waiting);
+            foreach (var moving in promoted)
+            {
+                moving.Promote(now);
+                target.ConfirmedPeople += moving.People;
+                db.AddIntegrationEvent(new WaitlistPromoted(moving.Id, target.Id, target.OfficeId, moving.People, now), time);
+            }
+
+            metrics.Promoted(promoted.Count);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new RegistrationResponse(registration.Id, registration.EventId, registration.People, registration.Status, null));
+    }
+
+    private static async Task<Results<Ok<List<StaffRegistrationResponse>>, ProblemHttpResult>> ListRegistrations(
+        Guid eventId, EngagementDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Events.AnyAsync(e => e.Id == eventId, cancellationToken))
+        {
+            return Problems.NotFound("Event");
+        }
+
+        var registrations = await db.Registrations.AsNoTracking()
+            .Where(r => r.EventId == eventId)
+            .OrderBy(r => r.Sequence)
+            .Select(r => new StaffRegistrationResponse(r.Id, r.People, r.Status, r.Sequence, r.Name, r.Email, r.Phone, r.PeopleAttended))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(registrations);
+    }
+
+    private static async Task<Results<Ok<StaffRegistrationResponse>, ProblemHttpResult>> RecordAttendance(
+        Guid id, RecordAttendanceRequest request, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var registration = await db.Registrations.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (registration is null)
+        {
+            return Problems.NotFound("Registration");
+        }
+
+        if (registration.Status != RegistrationStatus.Confirmed)
+        {
+            return Problems.Unprocessable("Only confirmed registrations attend.", $"This registration is {registration.Status}.");
+        }
+
+        if (request.PeopleAttended > registration.People)
+        {
+            return Problems.Unprocessable("More people than registered.", $"The registration is for {registration.People}.");
+        }
+
+        var target = await db.Events.AsNoTracking().SingleAsync(e => e.Id == registration.EventId, cancellationToken);
+        var now = time.GetUtcNow();
+        registration.RecordAttendance(request.PeopleAttended);
+        db.AddIntegrationEvent(new AttendanceRecorded(registration.Id, target.Id, target.OfficeId, request.PeopleAttended, now), time);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new StaffRegistrationResponse(registration.Id, registration.People, registration.Status, registration.Sequence,
+            registration.Name, registration.Email, registration.Phone, registration.PeopleAttended));
+    }
+
+    private static Task<int> WaitlistPositionAsync(EngagementDbContext db, Registration registration, CancellationToken cancellationToken) =>
+        db.Registrations.CountAsync(
+            r => r.EventId == registration.EventId && r.Status == RegistrationStatus.Waitlisted && r.Sequence <= registration.Sequence,
+            cancellationToken);
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Quartier.Engagement.Registrations;
+
+public static class RegistrationLimits
+{
+    public const int Name = 200;
+    public const int Email = 254;
+    public const int Phone = 30;
+    public const int ConsentTextVersion = 50;
+    public const int MaxPeople = 10;
+}
+
+public sealed record RegisterRequest(
+    [property: Required, StringLength(RegistrationLimits.Name, MinimumLength = 2)] string Name,
+    [property: EmailAddress, StringLength(RegistrationLimits.Email)] string? Email,
+    [property: Phone, StringLength(RegistrationLimits.Phone, MinimumLength = 5)] string? Phone,
+    [property: Range(1, RegistrationLimits.MaxPeople)] int People,
+    bool Consent,
+    [property: Required, StringLength(RegistrationLimits.ConsentTextVersion, MinimumLength = 1)] string ConsentTextVersion) : IValidatableObject
+{
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(Phone))
+        {
+            yield return new ValidationResult("An e-mail address or a phone number is needed to reach you.", [nameof(Email)]);
+        }
+
+        if (!Consent)
+        {
+            yield return new ValidationResult("Registration needs your consent to store your name and contact.", [nameof(Consent)]);
+        }
+    }
+}
+
+public sealed record RegistrationResponse(
+    Guid Id,
+    Guid EventId,
+    int People,
+    RegistrationStatus Status,
+    int? WaitlistPosition);
+
+/// <summary>What the resident gets once: the secret link to see or cancel the registration.</summary>
+public sealed record RegisteredResponse(
+    Guid Id,
+    Guid EventId,
+    int People,
+    RegistrationStatus Status,
+    int? WaitlistPosition,
+    string ManagementToken,
+    string ManagementUrl);
+
+public sealed record StaffRegistrationResponse(
+    Guid Id,
+    int People,
+    RegistrationStatus Status,
+    long ArrivalOrder,
+    string? Name,
+    string? Email,
+    string? Phone,
+    int? PeopleAttended);
+
+public sealed record RecordAttendanceRequest([property: Range(0, RegistrationLimits.MaxPeople)] int PeopleAttended);

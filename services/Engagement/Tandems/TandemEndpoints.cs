@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Quartier.Contracts.Engagement;
+using Quartier.Engagement.Common;
+using Quartier.Engagement.Data;
+using Quartier.Engagement.Volunteers;
+using Quartier.ServiceDefaults.Messaging.Outbox;
+
+namespace Quartier.Engagement.Tandems;
+
+public static class TandemEndpoints
+{
+    public static RouteGroupBuilder MapTandems(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/engagement/tandems").WithTags("Tandems");
+        group.MapPost("/", FormTandem).WithSummary("Pair an approved volunteer with a partner for a purpose (staff)");
+        group.MapGet("/{id:guid}", GetTandem).WithName(nameof(GetTandem)).WithSummary("One tandem (staff)");
+        group.MapPost("/{id:guid}/end", EndTandem).WithSummary("End a tandem (staff)");
+        return group;
+    }
+
+    private static async Task<Results<CreatedAtRoute<TandemResponse>, ProblemHttpResult>> FormTandem(
+        FormTandemRequest request, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var volunteer = await db.Volunteers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.VolunteerId, cancellationToken);
+        if (volunteer is null)
+        {
+            return Problems.NotFound("Volunteer");
+        }
+
+        if (volunteer.Status != VolunteerStatus.Approved)
+        {
+            return Problems.Unprocessable("The volunteer is not approved.", $"The volunteer is {volunteer.Status}.");
+        }
+
+        var now = time.GetUtcNow();
+        var tandem = Tandem.Form(Guid.CreateVersion7(now), volunteer.OfficeId, volunteer.Id, request.PartnerName.Trim(), request.Purpose.Trim(), request.StartsOn, request.EndsOn, now);
+        db.Tandems.Add(tandem);
+        db.AddIntegrationEvent(new TandemFormed(tandem.Id, tandem.OfficeId, tandem.Purpose, tandem.StartsOn, tandem.EndsOn, now), time);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.CreatedAtRoute(TandemResponse.From(tandem), nameof(GetTandem), new { id = tandem.Id });
+    }
+
+    private static async Task<Results<Ok<TandemResponse>, NotFound>> GetTandem(Guid id, EngagementDbContext db, CancellationToken cancellationToken) =>
+        await db.Tandems.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken) is { } tandem
+            ? TypedResults.Ok(TandemResponse.From(tandem))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<TandemResponse>, ProblemHttpResult>> EndTandem(Guid id, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var tandem = await db.Tandems.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (tandem is null)
+        {
+            return Problems.NotFound("Tandem");
+        }
+
+        if (tandem.EndedAt is not null)
+        {
+            return Problems.Conflict("The tandem has already ended.", $"It ended at {tandem.EndedAt:u}.");
+        }
+
+        var now = time.GetUtcNow();
+        tandem.EndedAt = now;
+        var office = await db.Offices.AsNoTracking().SingleAsync(o => o.OfficeId == tandem.OfficeId, cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(office.TimeZone)).DateTime);
+        if (tandem.EndsOn is null || tandem.EndsOn > today)
+        {
+            tandem.EndsOn = today < tandem.StartsOn ? tandem.StartsOn : today;
+        }
+
+        db.AddIntegrationEvent(new TandemEnded(tandem.Id, tandem.OfficeId, now), time);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(TandemResponse.From(tandem));
+    }
+}
