@@ -1,5 +1,12 @@
+using Quartier.Reporting.Appointments;
+using Quartier.Reporting.Callbacks;
 using Quartier.Reporting.Data;
+using Quartier.Reporting.EventLog;
+using Quartier.Reporting.Events;
 using Quartier.Reporting.Offices;
+using Quartier.Reporting.OpeningHours;
+using Quartier.Reporting.Reports;
+using Quartier.Reporting.Volunteers;
 using Quartier.ServiceDefaults.Messaging;
 using Quartier.ServiceDefaults.Persistence;
 
@@ -10,13 +17,41 @@ public static class Extensions
     public static WebApplicationBuilder AddReportingFeatures(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ReportingDbContext, WebApplicationBuilder>("reportingdb");
-        builder.AddMessaging(bus => bus.AddConsumer<OfficeRegisteredConsumer>());
+        builder.AddMessaging(bus =>
+        {
+            foreach (var reported in ReportedEvents.All)
+            {
+                reported.AddConsumer(bus, ReportedEvents.EndpointName);
+            }
+        });
+
+        builder.Services
+            .AddProjection<OfficeProjection>()
+            .AddProjection<AppointmentProjection>()
+            .AddProjection<CallbackProjection>()
+            .AddProjection<OpeningHoursProjection>()
+            .AddProjection<EventProjection>()
+            .AddProjection<VolunteerProjection>();
         return builder;
     }
 
     public static WebApplication MapReportingEndpoints(this WebApplication app)
     {
         app.MapReportedOffices();
+        app.MapReports();
         return app;
+    }
+
+    /// <summary>Registers a projection for every event type it applies.</summary>
+    private static IServiceCollection AddProjection<TProjection>(this IServiceCollection services)
+        where TProjection : class
+    {
+        services.AddSingleton<TProjection>();
+        foreach (var projection in typeof(TProjection).GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IProjection<>)))
+        {
+            services.AddSingleton(projection, provider => provider.GetRequiredService<TProjection>());
+        }
+
+        return services;
     }
 }

@@ -1,4 +1,5 @@
 using Quartier.Reporting;
+using Quartier.Reporting.EventLog;
 using Quartier.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,12 @@ builder.AddReportingFeatures();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapReportingEndpoints();
+
+if (args is [LogReplay.Verb, ..])
+{
+    await app.Services.RebuildReadModelsAsync(app.Lifetime.ApplicationStopping);
+    return;
+}
 
 await app.RunServiceAsync(args);
 

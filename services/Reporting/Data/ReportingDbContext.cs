@@ -1,6 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Quartier.Reporting.Appointments;
+using Quartier.Reporting.Callbacks;
 using Quartier.Reporting.EventLog;
+using Quartier.Reporting.Events;
 using Quartier.Reporting.Offices;
+using Quartier.Reporting.OpeningHours;
+using Quartier.Reporting.Volunteers;
 using Quartier.ServiceDefaults.Persistence;
 
 namespace Quartier.Reporting.Data;
@@ -10,6 +15,24 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<EventLogEntry> EventLog => Set<EventLogEntry>();
 
     public DbSet<ReportedOffice> Offices => Set<ReportedOffice>();
+
+    public DbSet<AppointmentRecord> Appointments => Set<AppointmentRecord>();
+
+    public DbSet<CallbackRecord> Callbacks => Set<CallbackRecord>();
+
+    public DbSet<OpeningDay> OpeningDays => Set<OpeningDay>();
+
+    public DbSet<EventRecord> Events => Set<EventRecord>();
+
+    public DbSet<RegistrationRecord> Registrations => Set<RegistrationRecord>();
+
+    public DbSet<VolunteerRecord> Volunteers => Set<VolunteerRecord>();
+
+    public DbSet<TandemRecord> Tandems => Set<TandemRecord>();
+
+    public DbSet<ShiftRecord> Shifts => Set<ShiftRecord>();
+
+    public DbSet<HoursEntry> VolunteerHours => Set<HoursEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -16,7 +16,7 @@ public sealed class EventLogEntry
 
     public Guid? OfficeId { get; init; }
 
-    /// <summary>When it happened at the source, which decides the reporting period.</summary>
+    /// <summary>When it happened at the source.</summary>
     public DateTimeOffset OccurredAt { get; init; }
 
     public DateTimeOffset ReceivedAt { get; init; }
@@ -33,4 +33,8 @@ public sealed class EventLogEntry
             ReceivedAt = receivedAt,
             Payload = JsonSerializer.Serialize(integrationEvent, JsonSerializerOptions.Web),
         };
+
+    public TEvent Read<TEvent>() where TEvent : class =>
+        JsonSerializer.Deserialize<TEvent>(Payload, JsonSerializerOptions.Web)
+        ?? throw new InvalidOperationException($"Log entry {Sequence} holds no {typeof(TEvent).Name}.");
 }

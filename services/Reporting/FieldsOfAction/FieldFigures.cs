@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Quartier.Reporting.Appointments;
+using Quartier.Reporting.Events;
+using Quartier.Reporting.Reports;
+using Quartier.Reporting.Volunteers;
+
+namespace Quartier.Reporting.FieldsOfAction;
+
+/// <summary>Everything done in one field of action: appointments, callbacks, events and volunteer hours.</summary>
+public sealed record FieldFigures(AppointmentFigures Appointments, int CallbacksRequested, int CallbacksReached, EventFigures Events, decimal VolunteerHours)
+{
+    public static readonly FieldFigures None = new(new AppointmentFigures(0, 0, 0, 0), 0, 0, EventFigures.None, 0);
+
+    public FieldFigures Add(FieldFigures other) => new(
+        AppointmentFigures.Sum([Appointments, other.Appointments]),
+        CallbacksRequested + other.CallbacksRequested,
+        CallbacksReached + other.CallbacksReached,
+        Events.Add(other.Events),
+        VolunteerHours + other.VolunteerHours);
+
+    public static async Task<Dictionary<FieldMonth, FieldFigures>> ByFieldAndMonthAsync(ReportContext report)
+    {
+        var appointments = await report.InScope(report.Db.Appointments.AsNoTracking())
+            .Where(a => a.Booked && a.Date >= report.From && a.Date <= report.To)
+            .GroupBy(a => new { a.FieldOfAction, a.Date!.Value.Month })
+            .Select(g => new
+            {
+                g.Key.FieldOfAction,
+                g.Key.Month,
+                Figures = new AppointmentFigures(
+                    g.Count(),
+                    g.Count(a => a.CancelledAt != null),
+                    g.Count(a => a.Outcome == AppointmentOutcome.Attended),
+                    g.Count(a => a.Outcome == AppointmentOutcome.NoShow)),
+            })
+            .ToListAsync(report.CancellationToken);
+        var callbacks = await report.InScope(report.Db.Callbacks.AsNoTracking())
+            .Where(c => c.Requested && c.Date >= report.From && c.Date <= report.To)
+            .GroupBy(c => new { c.FieldOfAction, c.Date!.Value.Month })
+            .Select(g => new { g.Key.FieldOfAction, g.Key.Month, Requested = g.Count(), Reached = g.Count(c => c.ReachedAt != null) })
+            .ToListAsync(report.CancellationToken);
+        var events = await EventFigures.ByFieldAndMonthAsync(report);
+        var hours = await VolunteerFigures.HoursByFieldAndMonthAsync(report);
+
+        var cells = new Dictionary<FieldMonth, FieldFigures>();
+        void Add(FieldMonth cell, FieldFigures figures) => cells[cell] = cells.GetValueOrDefault(cell, None).Add(figures);
+        appointments.ForEach(a => Add(new FieldMonth(a.FieldOfAction, a.Month), None with { Appointments = a.Figures }));
+        callbacks.ForEach(c => Add(new FieldMonth(c.FieldOfAction, c.Month), None with { CallbacksRequested = c.Requested, CallbacksReached = c.Reached }));
+        foreach (var (cell, figures) in events)
+        {
+            Add(cell, None with { Events = figures });
+        }
+
+        foreach (var (cell, volunteerHours) in hours)
+        {
+            Add(cell, None with { VolunteerHours = volunteerHours });
+        }
+
+        return cells;
+    }
+
+    public static IReadOnlyList<string> CsvColumns { get; } =
+    [
+        "appointmentsBooked", "appointmentsCancelled", "appointmentsAttended", "appointmentsNoShow",
+        "callbacksRequested", "callbacksReached",
+        "eventsHeld", "eventRegistrations", "eventWaitlisted", "eventPromoted", "eventPeopleAttended", "eventAttendanceRate",
+        "volunteerHours",
+    ];
+
+    public object?[] CsvCells() =>
+    [
+        Appointments.Booked, Appointments.Cancelled, Appointments.Attended, Appointments.NoShow,
+        CallbacksRequested, CallbacksReached,
+        Events.Held, Events.Registrations, Events.Waitlisted, Events.Promoted, Events.PeopleAttended, Events.AttendanceRate,
+        VolunteerHours,
+    ];
+}

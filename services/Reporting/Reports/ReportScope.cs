@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Quartier.Reporting.Data;
+
+namespace Quartier.Reporting.Reports;
+
+/// <summary>A row of a read model that belongs to one office.</summary>
+public interface IOfficeRow
+{
+    Guid OfficeId { get; }
+}
+
+/// <summary>Whose figures a report holds: one office, the offices of a project area, or all (<see cref="OfficeIds"/> null).</summary>
+public sealed record ReportScope(Guid? OfficeId, string? ProjectArea, [property: JsonIgnore] IReadOnlyList<Guid>? OfficeIds)
+{
+    public static async Task<ReportScope> ResolveAsync(ReportRequest request, ReportingDbContext db, CancellationToken cancellationToken)
+    {
+        if (request.OfficeId is { } officeId)
+        {
+            return new ReportScope(officeId, null, [officeId]);
+        }
+
+        if (request.ProjectArea is { } area)
+        {
+            var offices = await db.Offices.AsNoTracking().Where(o => o.ProjectArea == area).Select(o => o.OfficeId).ToListAsync(cancellationToken);
+            return new ReportScope(null, area, offices);
+        }
+
+        return new ReportScope(null, null, null);
+    }
+
+    public IQueryable<TRow> Filter<TRow>(IQueryable<TRow> rows) where TRow : class, IOfficeRow =>
+        OfficeIds switch
+        {
+            null => rows,
+            [var single] => rows.Where(row => row.OfficeId == single),
+            var many => rows.Where(row => many.Contains(row.OfficeId)),
+        };
+}
