@@ -58,15 +58,18 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Output => output.ToString();
 
     /// <summary>VmRSS of the running process, for memory checks under load.</summary>
-    public long ResidentMemoryBytes
+    public long ResidentMemoryBytes => ReadKilobytes($"/proc/{RunningProcess().Id}/status", "VmRSS:") * 1024;
+
+    /// <summary>Pss of the running process: resident memory with shared pages divided among their users.</summary>
+    public long ProportionalMemoryBytes => ReadKilobytes($"/proc/{RunningProcess().Id}/smaps_rollup", "Pss:") * 1024;
+
+    private Process RunningProcess() =>
+        process is { HasExited: false } running ? running : throw new InvalidOperationException($"{Name} is not running.");
+
+    private static long ReadKilobytes(string file, string field)
     {
-        get
-        {
-            var running = process is { HasExited: false } current ? current : throw new InvalidOperationException($"{Name} is not running.");
-            var line = File.ReadLines($"/proc/{running.Id}/status").First(line => line.StartsWith("VmRSS:", StringComparison.Ordinal));
-            var kilobytes = line["VmRSS:".Length..].Trim().Split(' ')[0];
-            return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
-        }
+        var line = File.ReadLines(file).First(line => line.StartsWith(field, StringComparison.Ordinal));
+        return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
     /// <summary><c>&lt;root&gt;/&lt;projectDir&gt;/bin/&lt;configuration&gt;/net10.0/&lt;assemblyName&gt;.dll</c>, e.g. <c>("services/Offices", "Offices")</c>.</summary>
