@@ -1,5 +1,13 @@
+using Quartier.Bookings.Appointments;
+using Quartier.Bookings.AppointmentServices;
+using Quartier.Bookings.Callbacks;
 using Quartier.Bookings.Data;
+using Quartier.Bookings.Diagnostics;
+using Quartier.Bookings.Holidays;
 using Quartier.Bookings.Offices;
+using Quartier.Bookings.OpeningHours;
+using Quartier.Bookings.Privacy;
+using Quartier.Bookings.Slots;
 using Quartier.ServiceDefaults.Messaging;
 using Quartier.ServiceDefaults.Persistence;
 
@@ -13,13 +21,37 @@ public static class Extensions
         // types of the project in which AddValidation is called.
         builder.Services.AddValidation();
         builder.AddServiceDatabase<BookingsDbContext, WebApplicationBuilder>("bookingsdb");
-        builder.AddMessaging(bus => bus.AddConsumer<OfficeRegisteredConsumer>());
+        builder.AddMessaging(bus =>
+        {
+            bus.AddConsumer<OfficeRegisteredConsumer>();
+            bus.AddConsumer<OfficeUpdatedConsumer>();
+            bus.AddConsumer<OfficeClosedConsumer>();
+        });
+
+        builder.Services.Configure<BookingsOptions>(builder.Configuration.GetSection(BookingsOptions.Section));
+        builder.Services.AddSingleton<BookingsMetrics>();
+        builder.Services.AddScoped<OpeningHoursAnnouncer>();
+        builder.Services.AddScoped<ScheduleEditor>();
+        builder.Services.AddScoped<SlotFinder>();
+        builder.Services.AddScoped<AppointmentBooking>();
+        builder.Services.AddScoped<CallbackWindowFinder>();
+        builder.Services.AddScoped<OverdueCallbacks>();
+        builder.Services.AddScoped<PersonalDataPurge>();
+        builder.Services.AddHostedService<OverdueCallbackMonitor>();
+        builder.Services.AddHostedService<PersonalDataPurgeService>();
         return builder;
     }
 
     public static WebApplication MapBookingsEndpoints(this WebApplication app)
     {
         app.MapBookableOffices();
+        app.MapPublicHolidays();
+        app.MapOpeningHours();
+        app.MapAppointmentServices();
+        app.MapSlots();
+        app.MapAppointments();
+        app.MapStaffAppointments();
+        app.MapCallbacks();
         return app;
     }
 }

@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Quartier.Bookings.Appointments;
+using Quartier.Bookings.AppointmentServices;
+using Quartier.Bookings.Callbacks;
 using Quartier.Bookings.Offices;
+using Quartier.Bookings.OpeningHours;
 using Quartier.ServiceDefaults.Persistence;
 
 namespace Quartier.Bookings.Data;
@@ -7,6 +11,16 @@ namespace Quartier.Bookings.Data;
 public sealed class BookingsDbContext(DbContextOptions<BookingsDbContext> options) : DbContext(options)
 {
     public DbSet<BookableOffice> Offices => Set<BookableOffice>();
+
+    public DbSet<OfficeSchedule> Schedules => Set<OfficeSchedule>();
+
+    public DbSet<AppointmentService> AppointmentServices => Set<AppointmentService>();
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    public DbSet<CallbackSettings> CallbackSettings => Set<CallbackSettings>();
+
+    public DbSet<CallbackRequest> CallbackRequests => Set<CallbackRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

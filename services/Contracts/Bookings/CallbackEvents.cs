@@ -37,3 +37,9 @@ public sealed record CallbackOverdue(
     Guid OfficeId,
     DateTimeOffset WindowEndsAt,
     DateTimeOffset DetectedAt);
+
+/// <summary>The resident cancelled the callback with their link; the place in the window is free again.</summary>
+public sealed record CallbackCancelled(
+    Guid CallbackId,
+    Guid OfficeId,
+    DateTimeOffset CancelledAt);

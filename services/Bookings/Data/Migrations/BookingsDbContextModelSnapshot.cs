@@ -22,6 +22,267 @@ namespace Quartier.Bookings.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Quartier.Bookings.AppointmentServices.AppointmentService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("BookingHorizonDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BufferAfterMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FieldOfAction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("MinimumNoticeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Names")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.ToTable("AppointmentServices", t =>
+                        {
+                            t.HasCheckConstraint("CK_AppointmentServices_Capacity", "\"Capacity\" >= 1");
+
+                            t.HasCheckConstraint("CK_AppointmentServices_Duration", "\"DurationMinutes\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Quartier.Bookings.Appointments.Appointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FieldOfAction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("InterpreterNeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("ManagementTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OutcomeFieldOfAction")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("PersonalDataPurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("ReferredToOtherOrganisation")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagementTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "StartsAt");
+
+                    b.HasIndex("ServiceId", "StartsAt");
+
+                    b.ToTable("Appointments", t =>
+                        {
+                            t.HasCheckConstraint("CK_Appointments_Seat", "\"Seat\" >= 1");
+
+                            t.HasCheckConstraint("CK_Appointments_Times", "\"StartsAt\" < \"EndsAt\" AND \"EndsAt\" <= \"BlockedUntil\"");
+                        });
+                });
+
+            modelBuilder.Entity("Quartier.Bookings.Callbacks.CallbackRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Attempts")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FieldOfAction")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("ManagementTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PersonalDataPurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("WindowEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("WindowStartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagementTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "WindowStartsAt");
+
+                    b.HasIndex("OfficeId", "WindowStartsAt", "Seat")
+                        .IsUnique()
+                        .HasDatabaseName("UX_CallbackRequests_WindowSeat")
+                        .HasFilter("\"Status\" <> 'Cancelled'");
+
+                    b.ToTable("CallbackRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_CallbackRequests_Seat", "\"Seat\" >= 1");
+
+                            t.HasCheckConstraint("CK_CallbackRequests_Window", "\"WindowStartsAt\" < \"WindowEndsAt\"");
+                        });
+                });
+
+            modelBuilder.Entity("Quartier.Bookings.Callbacks.CallbackSettings", b =>
+                {
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CapacityPerWindow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HorizonDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinimumNoticeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WindowMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OfficeId");
+
+                    b.ToTable("CallbackSettings");
+                });
+
             modelBuilder.Entity("Quartier.Bookings.Offices.BookableOffice", b =>
                 {
                     b.Property<Guid>("OfficeId")
@@ -56,6 +317,37 @@ namespace Quartier.Bookings.Data.Migrations
                     b.HasKey("OfficeId");
 
                     b.ToTable("Offices");
+                });
+
+            modelBuilder.Entity("Quartier.Bookings.OpeningHours.OfficeSchedule", b =>
+                {
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Closures")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Exceptions")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Plans")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("OfficeId");
+
+                    b.ToTable("Schedules");
                 });
 
             modelBuilder.Entity("Quartier.ServiceDefaults.Idempotency.IdempotentRequest", b =>
@@ -160,6 +452,133 @@ namespace Quartier.Bookings.Data.Migrations
                         .HasFilter("\"SentAt\" IS NULL");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Quartier.Bookings.AppointmentServices.AppointmentService", b =>
+                {
+                    b.HasOne("Quartier.Bookings.Offices.BookableOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Quartier.Bookings.Appointments.Appointment", b =>
+                {
+                    b.HasOne("Quartier.Bookings.AppointmentServices.AppointmentService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Quartier.Bookings.Appointments.ResidentContact", "Resident", b1 =>
+                        {
+                            b1.Property<Guid>("AppointmentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("ConsentGivenAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ConsentGivenAt");
+
+                            b1.Property<string>("ConsentTextVersion")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("ConsentTextVersion");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("ResidentEmail");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("ResidentName");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("ResidentPhone");
+
+                            b1.Property<string>("Topic")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("ResidentTopic");
+
+                            b1.HasKey("AppointmentId");
+
+                            b1.ToTable("Appointments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppointmentId");
+                        });
+
+                    b.Navigation("Resident");
+                });
+
+            modelBuilder.Entity("Quartier.Bookings.Callbacks.CallbackRequest", b =>
+                {
+                    b.HasOne("Quartier.Bookings.Offices.BookableOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Quartier.Bookings.Callbacks.CallbackContact", "Contact", b1 =>
+                        {
+                            b1.Property<Guid>("CallbackRequestId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("ConsentGivenAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ConsentGivenAt");
+
+                            b1.Property<string>("ConsentTextVersion")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("ConsentTextVersion");
+
+                            b1.Property<string>("Phone")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("ResidentPhone");
+
+                            b1.Property<string>("Topic")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("ResidentTopic");
+
+                            b1.HasKey("CallbackRequestId");
+
+                            b1.ToTable("CallbackRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CallbackRequestId");
+                        });
+
+                    b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Quartier.Bookings.Callbacks.CallbackSettings", b =>
+                {
+                    b.HasOne("Quartier.Bookings.Offices.BookableOffice", null)
+                        .WithOne()
+                        .HasForeignKey("Quartier.Bookings.Callbacks.CallbackSettings", "OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Quartier.Bookings.OpeningHours.OfficeSchedule", b =>
+                {
+                    b.HasOne("Quartier.Bookings.Offices.BookableOffice", null)
+                        .WithOne()
+                        .HasForeignKey("Quartier.Bookings.OpeningHours.OfficeSchedule", "OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

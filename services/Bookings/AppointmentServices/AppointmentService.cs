@@ -1,0 +1,40 @@
+using Quartier.Contracts.Bookings;
+
+namespace Quartier.Bookings.AppointmentServices;
+
+/// <summary>
+/// Something residents can book at an office, e.g. "Beratung Wohnen" for 45 minutes, in person or by
+/// phone, served by two counsellors in parallel.
+/// </summary>
+public sealed class AppointmentService
+{
+    public Guid Id { get; init; }
+
+    public Guid OfficeId { get; init; }
+
+    /// <summary>Name per ISO 639 language code, e.g. de, en, ar, uk.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; set; } = new Dictionary<string, string>();
+
+    public int DurationMinutes { get; set; }
+
+    public IReadOnlyList<AppointmentChannel> Channels { get; set; } = [];
+
+    public required string FieldOfAction { get; set; }
+
+    /// <summary>How many counsellors serve it in parallel: the seats of a slot.</summary>
+    public int Capacity { get; set; }
+
+    public int BufferAfterMinutes { get; set; }
+
+    public int MinimumNoticeMinutes { get; set; }
+
+    public int BookingHorizonDays { get; set; }
+
+    public bool Active { get; set; } = true;
+
+    public uint Version { get; private set; }
+
+    public TimeSpan Duration => TimeSpan.FromMinutes(DurationMinutes);
+
+    public TimeSpan BufferAfter => TimeSpan.FromMinutes(BufferAfterMinutes);
+}

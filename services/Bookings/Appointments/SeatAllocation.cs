@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Quartier.Bookings.Appointments;
+
+/// <summary>
+/// Saves a change that takes a seat, trying the seats one after another. The database decides: a
+/// seat a concurrent request took first fails with an exclusion (or unique) violation, and the next
+/// seat is tried. Each attempt is its own transaction together with its outbox event.
+/// </summary>
+public static class SeatAllocation
+{
+    public static async Task<bool> SaveOnFirstFreeSeatAsync(DbContext db, IEnumerable<int> seats, Action<int> takeSeat, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(seats);
+        ArgumentNullException.ThrowIfNull(takeSeat);
+        foreach (var seat in seats)
+        {
+            takeSeat(seat);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException exception) when (IsSeatTaken(exception))
+            {
+                // Taken by a concurrent request between our look and our insert: try the next seat.
+            }
+        }
+
+        return false;
+    }
+
+    public static bool IsSeatTaken(DbUpdateException exception) =>
+        exception?.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation or PostgresErrorCodes.UniqueViolation };
+}

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Quartier.Bookings.Data;
+using Quartier.Bookings.Diagnostics;
+using Quartier.Bookings.Offices;
+using Quartier.Bookings.OpeningHours;
+using Quartier.Contracts.Bookings;
+using Quartier.ServiceDefaults.Messaging.Outbox;
+
+namespace Quartier.Bookings.Appointments;
+
+/// <summary>What office staff do with appointments: the day's list, attendance and outcome, no-show, cancellation.</summary>
+public static class StaffAppointmentEndpoints
+{
+    /// <summary>Residents may be checked in this long before their appointment starts.</summary>
+    public static readonly TimeSpan EarlyArrival = TimeSpan.FromMinutes(30);
+
+    public static IEndpointRouteBuilder MapStaffAppointments(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/bookings/offices/{officeId:guid}/appointments", DayList)
+            .WithTags("Staff").WithSummary("The office's appointments on a local date (staff)");
+        var group = app.MapGroup("/api/bookings/appointments/{appointmentId:guid}").WithTags("Staff");
+        group.MapPost("/attended", MarkAttended).WithSummary("The resident came; optionally the outcome (staff)");
+        group.MapPost("/no-show", MarkNoShow).WithSummary("The resident did not come (staff)");
+        group.MapPost("/cancel", CancelByStaff).WithSummary("Cancel on the resident's behalf or for the office (staff)");
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<StaffAppointmentView>>, NotFound>> DayList(Guid officeId, DateOnly date, BookingsDbContext db, CancellationToken cancellationToken)
+    {
+        var office = await db.FindOfficeAsync(officeId, cancellationToken);
+        if (office is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var zone = office.Zone();
+        var from = OfficeTime.Opening(date, TimeOnly.MinValue, zone);
+        var to = OfficeTime.Opening(date.AddDays(1), TimeOnly.MinValue, zone);
+        var appointments = await db.Appointments.AsNoTracking()
+            .Where(a => a.OfficeId == officeId && a.StartsAt >= from && a.StartsAt < to)
+            .OrderBy(a => a.StartsAt).ThenBy(a => a.Seat)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(appointments.Select(a => new StaffAppointmentView(
+            a.Id, a.ServiceId, a.Channel, a.Seat,
+            OfficeTime.InOfficeTime(a.StartsAt, zone), OfficeTime.InOfficeTime(a.EndsAt, zone), a.Status, a.Language, a.InterpreterNeeded,
+            a.Resident?.Name, a.Resident?.Phone, a.Resident?.Email, a.Resident?.Topic,
+            a.OutcomeFieldOfAction, a.ReferredToOtherOrganisation)).ToList());
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> MarkAttended(
+        Guid appointmentId, AttendedRequest request, BookingsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
+        if (appointment is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        if (Unrecordable(appointment, now, now + EarlyArrival) is { } problem)
+        {
+            return problem;
+        }
+
+        appointment.MarkAttended(request.OutcomeFieldOfAction, request.ReferredToOtherOrganisation, now);
+        db.AddIntegrationEvent(new AppointmentAttended(appointment.Id, appointment.OfficeId, request.OutcomeFieldOfAction, request.ReferredToOtherOrganisation, now), time);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> MarkNoShow(
+        Guid appointmentId, BookingsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
+        if (appointment is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        if (Unrecordable(appointment, now, now) is { } problem)
+        {
+            return problem;
+        }
+
+        appointment.MarkNoShow(now);
+        db.AddIntegrationEvent(new AppointmentNoShow(appointment.Id, appointment.OfficeId, now), time);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> CancelByStaff(
+        Guid appointmentId, BookingsDbContext db, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
+        if (appointment is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (appointment.Status != AppointmentStatus.Booked)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The appointment can no longer be cancelled.", detail: $"It is {appointment.Status}.");
+        }
+
+        var now = time.GetUtcNow();
+        appointment.Cancel(CancelledBy.Staff, now);
+        db.AddIntegrationEvent(new AppointmentCancelled(appointment.Id, appointment.OfficeId, CancelledBy.Staff, now), time);
+        await db.SaveChangesAsync(cancellationToken);
+        metrics.AppointmentsCancelled(1, CancelledBy.Staff);
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult? Unrecordable(Appointment appointment, DateTimeOffset now, DateTimeOffset startedBy)
+    {
+        if (appointment.Status != AppointmentStatus.Booked)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Attendance is already recorded or the appointment was cancelled.", detail: $"It is {appointment.Status}.");
+        }
+
+        return appointment.StartsAt > startedBy
+            ? TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The appointment has not started yet.",
+                detail: $"It starts at {appointment.StartsAt:O}; it is now {now:O}.")
+            : null;
+    }
+}

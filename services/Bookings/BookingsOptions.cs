@@ -1,0 +1,20 @@
+namespace Quartier.Bookings;
+
+/// <summary>Settings of the Bookings service, section <c>Bookings</c>.</summary>
+public sealed class BookingsOptions
+{
+    public const string Section = "Bookings";
+
+    /// <summary>Until this long before an appointment the resident may cancel or move it with the link.</summary>
+    public TimeSpan ChangeCutOff { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Names, phone numbers, e-mail addresses and topics are deleted this long after the appointment or callback is done.</summary>
+    public TimeSpan PersonalDataRetention { get; set; } = TimeSpan.FromDays(30);
+
+    public TimeSpan PersonalDataPurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
+    public TimeSpan OverdueCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How far ahead <c>OpeningHoursChanged</c> describes the effective opening hours.</summary>
+    public int AnnouncedDays { get; set; } = 365;
+}

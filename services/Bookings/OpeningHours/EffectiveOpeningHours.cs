@@ -1,0 +1,78 @@
+using Quartier.Bookings.Holidays;
+
+namespace Quartier.Bookings.OpeningHours;
+
+public sealed record OpenInterval(DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+
+/// <summary>One local day as residents find the office: the hours it is open, or why it is closed.</summary>
+public sealed record EffectiveDay(
+    DateOnly Date,
+    IReadOnlyList<LocalInterval> LocalIntervals,
+    IReadOnlyList<OpenInterval> Intervals,
+    string? Holiday,
+    string? ClosureReason,
+    bool IsException);
+
+/// <summary>
+/// The opening hours in force on each day. Precedence: a single-day exception (closed or special
+/// hours) decides alone; otherwise a public holiday of the federal state or a closure period closes
+/// the office; otherwise the weekly plan in force on that date applies.
+/// </summary>
+public static class EffectiveOpeningHours
+{
+    public static IReadOnlyList<EffectiveDay> Compute(OfficeSchedule schedule, string federalState, TimeZoneInfo zone, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var holidaysByYear = new Dictionary<int, IReadOnlyList<PublicHoliday>>();
+        var days = new List<EffectiveDay>();
+        for (var date = from; date <= to; date = date.AddDays(1))
+        {
+            if (!holidaysByYear.TryGetValue(date.Year, out var holidays))
+            {
+                holidays = holidaysByYear[date.Year] = PublicHolidays.For(date.Year, federalState);
+            }
+
+            days.Add(DayOf(schedule, zone, date, holidays.FirstOrDefault(h => h.Date == date)?.Name));
+        }
+
+        return days;
+    }
+
+    public static IEnumerable<OpenInterval> Intervals(this IEnumerable<EffectiveDay> days) => days.SelectMany(d => d.Intervals);
+
+    private static EffectiveDay DayOf(OfficeSchedule schedule, TimeZoneInfo zone, DateOnly date, string? holiday)
+    {
+        var exception = schedule.Exceptions.FirstOrDefault(e => e.Date == date);
+        if (exception is not null)
+        {
+            return Open(date, exception.Intervals, zone, holiday, exception.Intervals.Count == 0 ? exception.Reason ?? "closed" : null, isException: true);
+        }
+
+        if (holiday is not null)
+        {
+            return new EffectiveDay(date, [], [], holiday, null, IsException: false);
+        }
+
+        var closure = schedule.Closures.FirstOrDefault(c => c.From <= date && date <= c.To);
+        if (closure is not null)
+        {
+            return new EffectiveDay(date, [], [], null, closure.Reason ?? "closed", IsException: false);
+        }
+
+        var planned = schedule.PlanFor(date)?.Intervals
+            .Where(i => i.Day == date.DayOfWeek)
+            .Select(i => new LocalInterval(i.Opens, i.Closes))
+            .ToList() ?? [];
+        return Open(date, planned, zone, null, null, isException: false);
+    }
+
+    private static EffectiveDay Open(DateOnly date, IReadOnlyList<LocalInterval> local, TimeZoneInfo zone, string? holiday, string? closure, bool isException)
+    {
+        var ordered = local.OrderBy(i => i.Opens).ToList();
+        var instants = ordered
+            .Select(i => new OpenInterval(OfficeTime.Opening(date, i.Opens, zone), OfficeTime.Closing(date, i.Closes, zone)))
+            .Where(i => i.EndsAt > i.StartsAt)
+            .ToList();
+        return new EffectiveDay(date, ordered, instants, holiday, closure, isException);
+    }
+}

@@ -1,0 +1,179 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Quartier.Bookings.Data;
+using Quartier.Bookings.Offices;
+
+namespace Quartier.Bookings.OpeningHours;
+
+public static class OpeningHoursEndpoints
+{
+    public static RouteGroupBuilder MapOpeningHours(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/bookings/offices/{officeId:guid}").WithTags("Opening hours");
+        group.MapGet("/opening-hours", GetSchedule).WithSummary("The office's weekly plans, exceptions and closures");
+        group.MapGet("/opening-hours/effective", GetEffective).WithSummary("Effective opening hours per local date (holidays, exceptions and closures applied)");
+        group.MapGet("/open-now", GetOpenNow).WithSummary("Whether the office is open at this moment");
+        group.MapPut("/opening-hours/plans/{validFrom}", SetPlan).WithSummary("Set the weekly plan in force from a date on (staff)");
+        group.MapDelete("/opening-hours/plans/{validFrom}", RemovePlan).WithSummary("Remove the weekly plan starting on a date (staff)");
+        group.MapPut("/opening-hours/exceptions/{date}", SetException).WithSummary("Special hours or closed on one day (staff)");
+        group.MapDelete("/opening-hours/exceptions/{date}", RemoveException).WithSummary("Back to the plan on one day (staff)");
+        group.MapPost("/opening-hours/closures", AddClosure).WithSummary("Close the office for a period (staff)");
+        group.MapDelete("/opening-hours/closures/{closureId:guid}", RemoveClosure).WithSummary("Remove a closure period (staff)");
+        return group;
+    }
+
+    private static async Task<Results<Ok<ScheduleResponse>, NotFound>> GetSchedule(Guid officeId, BookingsDbContext db, CancellationToken cancellationToken)
+    {
+        var office = await db.FindOfficeAsync(officeId, cancellationToken);
+        if (office is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var schedule = await db.Schedules.AsNoTracking().SingleOrDefaultAsync(s => s.OfficeId == officeId, cancellationToken)
+            ?? new OfficeSchedule { OfficeId = officeId };
+        return TypedResults.Ok(new ScheduleResponse(
+            officeId,
+            office.TimeZone,
+            [.. schedule.Plans.OrderBy(p => p.ValidFrom)],
+            [.. schedule.Exceptions.OrderBy(e => e.Date)],
+            [.. schedule.Closures.OrderBy(c => c.From)]));
+    }
+
+    private static async Task<Results<Ok<List<EffectiveDayResponse>>, NotFound, ProblemHttpResult>> GetEffective(
+        Guid officeId, DateOnly from, DateOnly to, BookingsDbContext db, CancellationToken cancellationToken)
+    {
+        if (to < from || to.DayNumber - from.DayNumber > IntervalRules.MaxRangeDays)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Invalid date range.",
+                detail: $"'to' must not be before 'from', and the range spans at most {IntervalRules.MaxRangeDays} days.");
+        }
+
+        var loaded = await LoadAsync(db, officeId, cancellationToken);
+        if (loaded is not var (office, schedule))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var zone = office.Zone();
+        var days = EffectiveOpeningHours.Compute(schedule, office.FederalState, zone, from, to)
+            .Select(d => new EffectiveDayResponse(
+                d.Date,
+                d.Intervals.Count > 0,
+                d.LocalIntervals,
+                [.. d.Intervals.Select(i => new OpenInterval(OfficeTime.InOfficeTime(i.StartsAt, zone), OfficeTime.InOfficeTime(i.EndsAt, zone)))],
+                d.Holiday,
+                d.ClosureReason))
+            .ToList();
+        return TypedResults.Ok(days);
+    }
+
+    private static async Task<Results<Ok<OpenNowResponse>, NotFound>> GetOpenNow(Guid officeId, BookingsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(db, officeId, cancellationToken);
+        if (loaded is not var (office, schedule))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        var zone = office.Zone();
+        var today = OfficeTime.LocalDate(now, zone);
+        var intervals = EffectiveOpeningHours.Compute(schedule, office.FederalState, zone, today.AddDays(-1), today.AddDays(31)).Intervals().ToList();
+        var current = intervals.FirstOrDefault(i => i.StartsAt <= now && now < i.EndsAt);
+        var next = intervals.FirstOrDefault(i => i.StartsAt > now);
+        return TypedResults.Ok(new OpenNowResponse(
+            current is not null,
+            current is null ? null : OfficeTime.InOfficeTime(current.EndsAt, zone),
+            next is null ? null : OfficeTime.InOfficeTime(next.StartsAt, zone)));
+    }
+
+    private static Task<IResult> SetPlan(Guid officeId, DateOnly validFrom, SetWeeklyPlanRequest request, ScheduleEditor editor, CancellationToken cancellationToken) =>
+        editor.EditAsync(officeId, schedule => schedule.Plans =
+        [
+            .. schedule.Plans.Where(p => p.ValidFrom != validFrom),
+            new WeeklyPlan(validFrom, [.. request.Intervals!.Select(i => new WeeklyInterval(i.Day!.Value, i.Opens!.Value, i.Closes!.Value)).OrderBy(i => i.Day).ThenBy(i => i.Opens)]),
+        ], cancellationToken);
+
+    private static Task<IResult> RemovePlan(Guid officeId, DateOnly validFrom, ScheduleEditor editor, CancellationToken cancellationToken) =>
+        editor.EditAsync(officeId, schedule => schedule.Plans = [.. schedule.Plans.Where(p => p.ValidFrom != validFrom)], cancellationToken);
+
+    private static Task<IResult> SetException(Guid officeId, DateOnly date, SetDayExceptionRequest request, ScheduleEditor editor, CancellationToken cancellationToken) =>
+        editor.EditAsync(officeId, schedule => schedule.Exceptions =
+        [
+            .. schedule.Exceptions.Where(e => e.Date != date),
+            new SpecialDay(date, [.. (request.Intervals ?? []).Select(i => new LocalInterval(i.Opens!.Value, i.Closes!.Value)).OrderBy(i => i.Opens)], request.Reason?.Trim()),
+        ], cancellationToken);
+
+    private static Task<IResult> RemoveException(Guid officeId, DateOnly date, ScheduleEditor editor, CancellationToken cancellationToken) =>
+        editor.EditAsync(officeId, schedule => schedule.Exceptions = [.. schedule.Exceptions.Where(e => e.Date != date)], cancellationToken);
+
+    private static Task<IResult> AddClosure(Guid officeId, AddClosureRequest request, ScheduleEditor editor, TimeProvider time, CancellationToken cancellationToken) =>
+        editor.EditAsync(officeId, schedule => schedule.Closures =
+        [
+            .. schedule.Closures,
+            new ClosurePeriod(Guid.CreateVersion7(time.GetUtcNow()), request.From!.Value, request.To!.Value, request.Reason?.Trim()),
+        ], cancellationToken);
+
+    private static Task<IResult> RemoveClosure(Guid officeId, Guid closureId, ScheduleEditor editor, CancellationToken cancellationToken) =>
+        editor.EditAsync(officeId, schedule => schedule.Closures = [.. schedule.Closures.Where(c => c.Id != closureId)], cancellationToken);
+
+    private static async Task<(BookableOffice Office, OfficeSchedule Schedule)?> LoadAsync(BookingsDbContext db, Guid officeId, CancellationToken cancellationToken)
+    {
+        var office = await db.FindOfficeAsync(officeId, cancellationToken);
+        if (office is null)
+        {
+            return null;
+        }
+
+        var schedule = await db.Schedules.AsNoTracking().SingleOrDefaultAsync(s => s.OfficeId == officeId, cancellationToken)
+            ?? new OfficeSchedule { OfficeId = officeId };
+        return (office, schedule);
+    }
+}
+
+/// <summary>Applies one staff edit to an office's schedule and announces the new effective hours in the same transaction.</summary>
+public sealed class ScheduleEditor(BookingsDbContext db, OpeningHoursAnnouncer announcer, TimeProvider time)
+{
+    public async Task<IResult> EditAsync(Guid officeId, Action<OfficeSchedule> edit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var office = await db.FindOfficeAsync(officeId, cancellationToken);
+        if (office is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var schedule = await db.Schedules.SingleOrDefaultAsync(s => s.OfficeId == officeId, cancellationToken);
+        if (schedule is null)
+        {
+            schedule = new OfficeSchedule { OfficeId = officeId };
+            db.Schedules.Add(schedule);
+        }
+
+        edit(schedule);
+        schedule.ChangedAt = time.GetUtcNow();
+        await announcer.AnnounceAsync(office, schedule, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Someone else changed these opening hours at the same time.",
+                detail: "Load the current opening hours and apply your change again.");
+        }
+
+        return TypedResults.Ok(new ScheduleResponse(
+            officeId,
+            office.TimeZone,
+            [.. schedule.Plans.OrderBy(p => p.ValidFrom)],
+            [.. schedule.Exceptions.OrderBy(e => e.Date)],
+            [.. schedule.Closures.OrderBy(c => c.From)]));
+    }
+}

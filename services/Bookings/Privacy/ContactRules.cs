@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+
+namespace Quartier.Bookings.Privacy;
+
+/// <summary>What a phone number, an e-mail address and a language code must look like.</summary>
+public static partial class ContactRules
+{
+    public const int NameLength = 200;
+    public const int PhoneLength = 30;
+    public const int EmailLength = 254;
+    public const int TopicLength = 1000;
+    public const int ConsentVersionLength = 50;
+    public const string LanguagePattern = "^[a-z]{2,3}$";
+
+    public static bool IsPhone(string? value) =>
+        value is not null && PhonePattern().IsMatch(value) && value.Count(char.IsAsciiDigit) is >= 6 and <= 15;
+
+    public static bool IsEmail(string? value) => value is not null && EmailPattern().IsMatch(value);
+
+    public static bool IsLanguage(string? value) => value is not null && LanguageCodePattern().IsMatch(value);
+
+    public static IEnumerable<ValidationResult> ValidateConsent(ConsentRequest? consent, DateTimeOffset? latest = null)
+    {
+        if (consent is null)
+        {
+            yield return new ValidationResult("Privacy consent is required: the consent text version and when it was given.", ["Consent"]);
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(consent.TextVersion))
+        {
+            yield return new ValidationResult("The version of the consent text is required.", ["Consent.TextVersion"]);
+        }
+
+        if (consent.GivenAt is null)
+        {
+            yield return new ValidationResult("When the consent was given is required.", ["Consent.GivenAt"]);
+        }
+        else if (latest is { } now && consent.GivenAt > now.AddMinutes(5))
+        {
+            yield return new ValidationResult("Consent cannot be given in the future.", ["Consent.GivenAt"]);
+        }
+    }
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 ()/\-]{4,28}[0-9]$")]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(LanguagePattern)]
+    private static partial Regex LanguageCodePattern();
+
+    [GeneratedRegex(@"^[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+$")]
+    private static partial Regex EmailPattern();
+}

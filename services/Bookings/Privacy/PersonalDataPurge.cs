@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quartier.Bookings.Appointments;
+using Quartier.Bookings.Callbacks;
+using Quartier.Bookings.Data;
+using Quartier.Bookings.Diagnostics;
+
+namespace Quartier.Bookings.Privacy;
+
+/// <summary>
+/// Deletes residents' names, phone numbers, e-mail addresses, topics and consent records once the
+/// retention period after the appointment or callback is done has passed. The appointment and
+/// callback rows stay, with their times, categories and outcomes, so statistics remain.
+/// </summary>
+public sealed class PersonalDataPurge(BookingsDbContext db, TimeProvider time, IOptions<BookingsOptions> options, BookingsMetrics metrics)
+{
+    private const int BatchSize = 500;
+
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var doneBefore = now - options.Value.PersonalDataRetention;
+        var purged = 0;
+        while (true)
+        {
+            var appointments = await db.Appointments
+                .Where(a => a.Resident != null && (a.CancelledAt ?? a.EndsAt) < doneBefore)
+                .OrderBy(a => a.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            var callbacks = await db.CallbackRequests
+                .Where(c => c.Contact != null && (c.ClosedAt ?? c.WindowEndsAt) < doneBefore)
+                .OrderBy(c => c.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var appointment in appointments)
+            {
+                appointment.Resident = null;
+                appointment.PersonalDataPurgedAt = now;
+            }
+
+            foreach (var callback in callbacks)
+            {
+                callback.Contact = null;
+                callback.PersonalDataPurgedAt = now;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            purged += appointments.Count + callbacks.Count;
+            if (appointments.Count < BatchSize && callbacks.Count < BatchSize)
+            {
+                break;
+            }
+        }
+
+        metrics.PersonalDataPurged(purged);
+        return purged;
+    }
+}
+
+public sealed partial class PersonalDataPurgeService(IServiceScopeFactory scopes, TimeProvider time, IOptions<BookingsOptions> options, ILogger<PersonalDataPurgeService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PersonalDataPurgeInterval, time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var purged = await scope.ServiceProvider.GetRequiredService<PersonalDataPurge>().PurgeAsync(stoppingToken);
+                if (purged > 0)
+                {
+                    LogPurged(logger, purged);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogFailed(logger, exception);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted the personal data of {Count} finished appointments and callbacks")]
+    private static partial void LogPurged(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging personal data failed; trying again at the next interval")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
