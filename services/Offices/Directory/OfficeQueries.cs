@@ -17,6 +17,7 @@ public sealed record OfficeFilter(
 internal static class OfficeQueries
 {
     public const int DefaultPageSize = 20;
+    private const string Escape = @"\";
 
     public static async Task<Ok<OfficePage>> ListOffices([AsParameters] OfficeFilter filter, OfficesDbContext db, CancellationToken cancellationToken)
     {
@@ -54,7 +55,7 @@ internal static class OfficeQueries
         if (!string.IsNullOrWhiteSpace(filter.Town))
         {
             var town = Literal(filter.Town.Trim());
-            offices = offices.Where(office => EF.Functions.ILike(office.Town, town));
+            offices = offices.Where(office => EF.Functions.ILike(office.Town, town, Escape));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Language))
@@ -73,13 +74,13 @@ internal static class OfficeQueries
         {
             var pattern = $"%{Literal(filter.Q.Trim())}%";
             offices = offices.Where(office =>
-                EF.Functions.ILike(office.Name, pattern) || EF.Functions.ILike(office.Town, pattern) || EF.Functions.ILike(office.Kind, pattern));
+                EF.Functions.ILike(office.Name, pattern, Escape) || EF.Functions.ILike(office.Town, pattern, Escape) || EF.Functions.ILike(office.Kind, pattern, Escape));
         }
 
         return offices;
     }
 
-    /// <summary>Text matched literally by ILIKE: its wildcards escaped with PostgreSQL's default escape character.</summary>
+    /// <summary>Text matched literally by ILIKE: its wildcards escaped with <see cref="Escape"/>.</summary>
     private static string Literal(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal)
             .Replace("%", @"\%", StringComparison.Ordinal)
