@@ -1,0 +1,255 @@
+using System.Net;
+using System.Net.Http.Json;
+using FluentAssertions;
+using Quartier.Contracts.Engagement;
+using Quartier.Engagement.Events;
+using Quartier.Engagement.Registrations;
+using Quartier.Testing;
+
+namespace Quartier.Engagement.Tests;
+
+public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IAsyncLifetime
+{
+    private EngagementHost host = null!;
+    private Guid officeId;
+
+    public async ValueTask InitializeAsync()
+    {
+        host = await EngagementHost.StartAsync(platform);
+        officeId = await host.RegisterOfficeAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await host.DisposeAsync();
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Scheduling_an_event_publishes_EventScheduled_and_lists_it_publicly_by_its_filters()
+    {
+        await using var probe = await EventProbe.StartAsync<EventScheduled>(host.Messaging, Cancellation);
+        var festival = await host.ScheduleEventAsync(officeId, 50);
+        var course = await host.ScheduleEventAsync(officeId, 12, new
+        {
+            fieldOfAction = "bildung",
+            texts = new[] { new { language = "uk", title = "Німецька для початківців" } },
+        });
+
+        (await probe.WaitForAsync(e => e.EventId == festival.Id, TimeSpan.FromSeconds(10))).Message.Capacity.Should().Be(50);
+        (await ListAsync($"officeId={officeId}")).Select(e => e.Id).Should().Contain([festival.Id, course.Id]);
+        (await ListAsync($"officeId={officeId}&language=uk")).Select(e => e.Id).Should().Equal(course.Id);
+        (await ListAsync($"officeId={officeId}&fieldOfAction=stadtteilkultur")).Select(e => e.Id).Should().Equal(festival.Id);
+        (await ListAsync($"officeId={officeId}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("O"))}")).Should().BeEmpty();
+        (await ListAsync($"officeId={Guid.NewGuid()}")).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("fieldOfAction", "\"gartenbau\"")]
+    [InlineData("capacity", "0")]
+    [InlineData("texts", "[]")]
+    [InlineData("texts", "[{\"language\":\"deutsch\",\"title\":\"Fest\"}]")]
+    [InlineData("endsAt", "\"2020-01-01T00:00:00Z\"")]
+    public async Task An_invalid_event_is_a_400_naming_the_field(string field, string json)
+    {
+        var body = Json.Merge(new
+        {
+            officeId,
+            fieldOfAction = "stadtteilkultur",
+            texts = new[] { new { language = "de", title = "Flohmarkt" } },
+            place = "Hof",
+            startsAt = DateTimeOffset.UtcNow.AddDays(3),
+            endsAt = DateTimeOffset.UtcNow.AddDays(3).AddHours(2),
+            capacity = 10,
+        }, null);
+        body[field] = System.Text.Json.Nodes.JsonNode.Parse(json);
+
+        using var response = await host.Client.PostAsJsonAsync("/api/engagement/events", body, Cancellation);
+
+        await Json.EnsureStatusAsync(response, HttpStatusCode.BadRequest);
+        var problem = (await response.Content.ReadFromJsonAsync<ValidationProblem>(Cancellation))!;
+        problem.Errors.Keys.Should().Contain(field);
+    }
+
+    [Fact]
+    public async Task A_closed_office_takes_no_new_events_and_an_unknown_office_none_either()
+    {
+        var closing = await host.RegisterOfficeAsync("Treffpunkt Nord");
+        await host.CloseOfficeAsync(closing);
+
+        foreach (var office in new[] { closing, Guid.NewGuid() })
+        {
+            using var response = await host.Client.PostAsJsonAsync("/api/engagement/events", new
+            {
+                officeId = office,
+                fieldOfAction = "stadtteilkultur",
+                texts = new[] { new { language = "de", title = "Flohmarkt" } },
+                place = "Hof",
+                startsAt = DateTimeOffset.UtcNow.AddDays(3),
+                endsAt = DateTimeOffset.UtcNow.AddDays(3).AddHours(2),
+                capacity = 10,
+            }, Cancellation);
+            await Json.EnsureStatusAsync(response, HttpStatusCode.UnprocessableEntity);
+        }
+    }
+
+    [Fact]
+    public async Task A_registration_is_managed_with_its_secret_link_and_cancelling_announces_it()
+    {
+        await using var confirmedProbe = await EventProbe.StartAsync<RegistrationConfirmed>(host.Messaging, Cancellation);
+        await using var cancelledProbe = await EventProbe.StartAsync<RegistrationCancelled>(host.Messaging, Cancellation);
+        var scheduled = await host.ScheduleEventAsync(officeId, 10);
+
+        using var registered = await RegisterAsync(scheduled.Id, new { name = "Amina K.", phone = "+49 3605 123456", people = 3, consent = true, consentTextVersion = "2026-01" });
+        await Json.EnsureStatusAsync(registered, HttpStatusCode.Created);
+        var registration = (await registered.Content.ReadFromJsonAsync<Registered>(Cancellation))!;
+        registration.Status.Should().Be(RegistrationStatus.Confirmed);
+        registered.Headers.Location!.ToString().Should().Be(registration.ManagementUrl);
+        (await confirmedProbe.WaitForAsync(e => e.RegistrationId == registration.Id, TimeSpan.FromSeconds(10))).Message.People.Should().Be(3);
+        (await host.Client.GetFromJsonAsync<EventResponse>($"/api/engagement/events/{scheduled.Id}", Cancellation))!.FreeSeats.Should().Be(7);
+
+        var seen = await host.Client.GetFromJsonAsync<RegistrationResponse>(registration.ManagementUrl, Cancellation);
+        seen!.Status.Should().Be(RegistrationStatus.Confirmed);
+
+        using var cancelled = await host.Client.DeleteAsync(new Uri(registration.ManagementUrl, UriKind.Relative), Cancellation);
+        await Json.EnsureStatusAsync(cancelled, HttpStatusCode.OK);
+        var announced = await cancelledProbe.WaitForAsync(e => e.RegistrationId == registration.Id, TimeSpan.FromSeconds(10));
+        announced.Message.WasConfirmed.Should().BeTrue();
+        (await host.Client.GetFromJsonAsync<EventResponse>($"/api/engagement/events/{scheduled.Id}", Cancellation))!.FreeSeats.Should().Be(10);
+
+        using var again = await host.Client.DeleteAsync(new Uri(registration.ManagementUrl, UriKind.Relative), Cancellation);
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        using var forged = await host.Client.DeleteAsync(new Uri($"{RegistrationEndpoints.ManagePath}/not-a-real-token", UriKind.Relative), Cancellation);
+        forged.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_group_larger_than_the_free_seats_waits_and_moves_up_when_enough_seats_free_up()
+    {
+        await using var waitlistedProbe = await EventProbe.StartAsync<RegistrationWaitlisted>(host.Messaging, Cancellation);
+        var scheduled = await host.ScheduleEventAsync(officeId, 4);
+        var family = await RegisterOkAsync(scheduled.Id, 3);
+        var couple = await RegisterOkAsync(scheduled.Id, 2);
+        var single = await RegisterOkAsync(scheduled.Id, 1);
+
+        family.Status.Should().Be(RegistrationStatus.Confirmed);
+        couple.Status.Should().Be(RegistrationStatus.Waitlisted);
+        couple.WaitlistPosition.Should().Be(1);
+        single.Status.Should().Be(RegistrationStatus.Confirmed, "one seat is still free and nobody waiting fits into it");
+        (await waitlistedProbe.WaitForAsync(e => e.RegistrationId == couple.Id, TimeSpan.FromSeconds(10))).Message.Position.Should().Be(1);
+
+        using var singleLeaves = await host.Client.DeleteAsync(new Uri(single.ManagementUrl, UriKind.Relative), Cancellation);
+        (await host.Client.GetFromJsonAsync<RegistrationResponse>(couple.ManagementUrl, Cancellation))!.Status
+            .Should().Be(RegistrationStatus.Waitlisted, "one free seat is not enough for two");
+
+        using var familyLeaves = await host.Client.DeleteAsync(new Uri(family.ManagementUrl, UriKind.Relative), Cancellation);
+        (await host.Client.GetFromJsonAsync<RegistrationResponse>(couple.ManagementUrl, Cancellation))!.Status.Should().Be(RegistrationStatus.Confirmed);
+        (await host.Client.GetFromJsonAsync<EventResponse>($"/api/engagement/events/{scheduled.Id}", Cancellation))!.FreeSeats.Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData("consent", "false")]
+    [InlineData("people", "0")]
+    [InlineData("email", "\"not-an-address\"")]
+    [InlineData("name", "\"\"")]
+    public async Task An_invalid_registration_is_a_400_naming_the_field(string field, string json)
+    {
+        var scheduled = await host.ScheduleEventAsync(officeId, 5);
+        var body = Json.Merge(new { name = "Olena", email = "olena@example.org", people = 1, consent = true, consentTextVersion = "2026-01" }, null);
+        body[field] = System.Text.Json.Nodes.JsonNode.Parse(json);
+
+        using var response = await RegisterAsync(scheduled.Id, body);
+
+        await Json.EnsureStatusAsync(response, HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<ValidationProblem>(Cancellation))!.Errors.Keys.Should().Contain(field);
+    }
+
+    [Fact]
+    public async Task A_registration_after_the_deadline_is_refused_with_422()
+    {
+        var startsAt = DateTimeOffset.UtcNow.AddDays(2);
+        var scheduled = await host.ScheduleEventAsync(officeId, 5, new { startsAt, endsAt = startsAt.AddHours(1), registrationDeadline = DateTimeOffset.UtcNow.AddMilliseconds(300) });
+        await Task.Delay(500, Cancellation);
+
+        using var response = await RegisterAsync(scheduled.Id, new { name = "Olena", email = "olena@example.org", people = 1, consent = true, consentTextVersion = "2026-01" });
+
+        await Json.EnsureStatusAsync(response, HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadFromJsonAsync<Problem>(Cancellation))!.Title.Should().Contain("closed");
+    }
+
+    [Fact]
+    public async Task A_double_submitted_registration_with_one_idempotency_key_takes_one_seat()
+    {
+        var scheduled = await host.ScheduleEventAsync(officeId, 5);
+        var key = Guid.NewGuid().ToString();
+        var body = new { name = "Yusuf", email = "yusuf@example.org", people = 2, consent = true, consentTextVersion = "2026-01" };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/engagement/events/{scheduled.Id}/registrations") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await host.Client.SendAsync(request, Cancellation);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync(Cancellation));
+        }));
+
+        answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.Created);
+        answers.Select(a => a.Body).Distinct().Should().ContainSingle();
+        (await host.Client.GetFromJsonAsync<EventResponse>($"/api/engagement/events/{scheduled.Id}", Cancellation))!.FreeSeats.Should().Be(3);
+
+        using var reused = new HttpRequestMessage(HttpMethod.Post, $"/api/engagement/events/{scheduled.Id}/registrations") { Content = JsonContent.Create(body with { people = 1 }) };
+        reused.Headers.Add("Idempotency-Key", key);
+        using var refused = await host.Client.SendAsync(reused, Cancellation);
+        refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task Cancelling_an_event_cancels_its_registrations_and_announces_both()
+    {
+        await using var eventProbe = await EventProbe.StartAsync<EventCancelled>(host.Messaging, Cancellation);
+        await using var registrationProbe = await EventProbe.StartAsync<RegistrationCancelled>(host.Messaging, Cancellation);
+        var scheduled = await host.ScheduleEventAsync(officeId, 1);
+        var confirmed = await RegisterOkAsync(scheduled.Id, 1);
+        var waiting = await RegisterOkAsync(scheduled.Id, 1);
+
+        using var response = await host.Client.PostAsync(new Uri($"/api/engagement/events/{scheduled.Id}/cancel", UriKind.Relative), null, Cancellation);
+
+        await Json.EnsureStatusAsync(response, HttpStatusCode.OK);
+        await eventProbe.WaitForAsync(e => e.EventId == scheduled.Id, TimeSpan.FromSeconds(10));
+        (await registrationProbe.WaitForAsync(e => e.RegistrationId == confirmed.Id, TimeSpan.FromSeconds(10))).Message.WasConfirmed.Should().BeTrue();
+        (await registrationProbe.WaitForAsync(e => e.RegistrationId == waiting.Id, TimeSpan.FromSeconds(10))).Message.WasConfirmed.Should().BeFalse();
+        (await ListAsync($"officeId={officeId}")).Select(e => e.Id).Should().NotContain(scheduled.Id);
+        using var late = await RegisterAsync(scheduled.Id, new { name = "Spät", email = "spaet@example.org", people = 1, consent = true, consentTextVersion = "2026-01" });
+        late.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        using var twice = await host.Client.PostAsync(new Uri($"/api/engagement/events/{scheduled.Id}/cancel", UriKind.Relative), null, Cancellation);
+        twice.StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Staff_record_attendance_of_a_confirmed_registration_and_it_is_announced()
+    {
+        await using var probe = await EventProbe.StartAsync<AttendanceRecorded>(host.Messaging, Cancellation);
+        var scheduled = await host.ScheduleEventAsync(officeId, 2);
+        var confirmed = await RegisterOkAsync(scheduled.Id, 2);
+        var waiting = await RegisterOkAsync(scheduled.Id, 1);
+
+        using var recorded = await host.Client.PostAsJsonAsync($"/api/engagement/registrations/{confirmed.Id}/attendance", new { peopleAttended = 1 }, Cancellation);
+        using var tooMany = await host.Client.PostAsJsonAsync($"/api/engagement/registrations/{confirmed.Id}/attendance", new { peopleAttended = 3 }, Cancellation);
+        using var notConfirmed = await host.Client.PostAsJsonAsync($"/api/engagement/registrations/{waiting.Id}/attendance", new { peopleAttended = 1 }, Cancellation);
+
+        await Json.EnsureStatusAsync(recorded, HttpStatusCode.OK);
+        tooMany.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        notConfirmed.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await probe.WaitForAsync(e => e.RegistrationId == confirmed.Id, TimeSpan.FromSeconds(10))).Message.PeopleAttended.Should().Be(1);
+    }
+
+    private Task<HttpResponseMessage> RegisterAsync(Guid eventId, object body) =>
+        host.Client.PostAsJsonAsync($"/api/engagement/events/{eventId}/registrations", body, Cancellation);
+
+    private async Task<Registered> RegisterOkAsync(Guid eventId, int people)
+    {
+        using var response = await RegisterAsync(eventId, new { name = "Familie Nguyen", email = "nguyen@example.org", people, consent = true, consentTextVersion = "2026-01" });
+        await Json.EnsureStatusAsync(response, HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<Registered>(Cancellation))!;
+    }
+
+    private async Task<List<EventResponse>> ListAsync(string query) =>
+        (await host.Client.GetFromJsonAsync<List<EventResponse>>($"/api/engagement/events?{query}", Cancellation))!;
+}
