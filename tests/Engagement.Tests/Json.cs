@@ -9,6 +9,9 @@ internal static class Json
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
+    /// <summary>As the services write JSON: camelCase, enums as strings.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     /// <summary>A request body from a valid default with some fields replaced (or set to null).</summary>
     public static JsonObject Merge(object valid, object? overrides)
     {

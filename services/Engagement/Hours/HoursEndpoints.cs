@@ -73,13 +73,14 @@ public static class HoursEndpoints
         }
 
         var byField = await query.GroupBy(h => h.FieldOfAction)
-            .Select(g => new HoursByField(g.Key, g.Sum(h => h.Hours)))
-            .OrderBy(g => g.FieldOfAction)
+            .Select(g => new { FieldOfAction = g.Key, Hours = g.Sum(h => h.Hours) })
             .ToListAsync(cancellationToken);
         var byVolunteer = await query.GroupBy(h => h.VolunteerId)
-            .Select(g => new HoursByVolunteer(g.Key, g.Sum(h => h.Hours)))
-            .OrderByDescending(g => g.Hours)
+            .Select(g => new { VolunteerId = g.Key, Hours = g.Sum(h => h.Hours) })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new HoursSummary(byField.Sum(f => f.Hours), byField, byVolunteer));
+        return TypedResults.Ok(new HoursSummary(
+            byField.Sum(f => f.Hours),
+            byField.OrderBy(f => f.FieldOfAction, StringComparer.Ordinal).Select(f => new HoursByField(f.FieldOfAction, f.Hours)).ToList(),
+            byVolunteer.OrderByDescending(v => v.Hours).ThenBy(v => v.VolunteerId).Select(v => new HoursByVolunteer(v.VolunteerId, v.Hours)).ToList()));
     }
 }
