@@ -40,7 +40,7 @@ internal sealed class EngagementHost : IAsyncDisposable
         var host = new EngagementHost(new Dictionary<string, string>
         {
             ["ConnectionStrings:engagementdb"] = await platform.Postgres.CreateDatabaseAsync("engagementdb"),
-            ["ConnectionStrings:messaging"] = await platform.RabbitMq.CreateVirtualHostAsync("engagement"),
+            ["ConnectionStrings:messaging"] = platform.RabbitMq.TakeVirtualHost(),
         });
         for (var i = 0; i < instances; i++)
         {

@@ -13,6 +13,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
     public const string ExternalServerVariable = "QUARTIER_TEST_RABBITMQ";
 
     private readonly RabbitMqNode? node;
+    private int virtualHostsTaken;
 
     private RabbitMqServer(string connectionString, RabbitMqNode? node)
     {
@@ -38,20 +39,20 @@ public sealed class RabbitMqServer : IAsyncDisposable
     /// <summary>Stops the broker (data is kept), to test how services ride out a broker outage.</summary>
     /// <summary>
     /// A virtual host of its own for one test class: its services' queues and exchanges cannot meet
-    /// those of tests running in parallel. With an external broker the shared default vhost is used.
+    /// those of tests running in parallel. The broker defines them at boot; with an external broker the
+    /// shared default vhost is used.
     /// </summary>
-    public async Task<string> CreateVirtualHostAsync(string namePrefix)
+    public string TakeVirtualHost()
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(namePrefix);
         if (node is null)
         {
             return ConnectionString;
         }
 
-        var name = $"{namePrefix}-{Guid.NewGuid():N}"[..(namePrefix.Length + 9)];
-        await node.ControlAsync("add_vhost", name).ConfigureAwait(false);
-        await node.ControlAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*").ConfigureAwait(false);
-        return $"{ConnectionString}/{name}";
+        var number = Interlocked.Increment(ref virtualHostsTaken);
+        return number <= RabbitMqNode.IsolatedVirtualHosts
+            ? $"{ConnectionString}/{RabbitMqNode.IsolatedVirtualHost(number)}"
+            : throw new InvalidOperationException($"All {RabbitMqNode.IsolatedVirtualHosts} isolated virtual hosts of this broker are taken.");
     }
 
     public Task StopAsync() => OwnedNode().StopAsync();

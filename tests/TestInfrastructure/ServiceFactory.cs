@@ -13,7 +13,7 @@ public static class ServiceFactory
         var factory = new ServiceFactory<TEntryPoint>(new Dictionary<string, string>
         {
             [$"ConnectionStrings:{serviceName}db"] = await platform.Postgres.CreateDatabaseAsync($"{serviceName}db").ConfigureAwait(false),
-            ["ConnectionStrings:messaging"] = await platform.RabbitMq.CreateVirtualHostAsync(serviceName).ConfigureAwait(false),
+            ["ConnectionStrings:messaging"] = platform.RabbitMq.TakeVirtualHost(),
         });
         factory.StartServer();
         return factory;

@@ -17,7 +17,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     // Directory.Build.props builds every project for this one framework.
     private const string TargetFramework = "net10.0";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(5);
     private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(5) };
     private static readonly Lazy<string> Root = new(FindRepositoryRoot);
@@ -214,9 +214,10 @@ public sealed class ServiceProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException
+                || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the probe's timeout.
             }
 
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);

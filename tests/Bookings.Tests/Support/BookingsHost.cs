@@ -46,7 +46,7 @@ public sealed class BookingsHost : IAsyncDisposable
         var settings = new Dictionary<string, string>
         {
             ["ConnectionStrings:bookingsdb"] = await platform.Postgres.CreateDatabaseAsync("bookingsdb"),
-            ["ConnectionStrings:messaging"] = await platform.RabbitMq.CreateVirtualHostAsync("bookings"),
+            ["ConnectionStrings:messaging"] = platform.RabbitMq.TakeVirtualHost(),
             // The tests run detection and purge themselves, at the moment they choose.
             ["Bookings:OverdueCheckInterval"] = "01:00:00",
             ["Bookings:PersonalDataPurgeInterval"] = "01:00:00",

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -59,18 +61,6 @@ internal sealed class RabbitMqNode
         await AwaitStartupAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs <c>rabbitmqctl</c> against this node and fails with its output when it fails.</summary>
-    public async Task ControlAsync(params string[] arguments)
-    {
-        var result = await Command.RunAsync(
-            NodeCommand(Path.Combine(scriptDirectory, "rabbitmqctl"), ["-n", nodeName, "-q", .. arguments]),
-            TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed ({result.ExitCode}): {result.Output}");
-        }
-    }
-
     /// <summary>
     /// The server script traps SIGTERM and shuts the Erlang VM down cleanly, which keeps the data
     /// for a restart; epmd stays, as it would on a real host.
@@ -97,13 +87,42 @@ internal sealed class RabbitMqNode
         ServiceAccount.DeleteDirectory(directory);
     }
 
+    /// <summary>
+    /// The default vhost and <see cref="IsolatedVirtualHosts"/> more, all open to guest. Importing
+    /// definitions at boot skips the default user, so guest is defined here too (RabbitMQ's salted
+    /// SHA-256 password hash).
+    /// </summary>
+    private static string Definitions()
+    {
+        var salt = RandomNumberGenerator.GetBytes(4);
+        var hash = Convert.ToBase64String([.. salt, .. SHA256.HashData([.. salt, .. "guest"u8])]);
+        string[] vhosts = ["/", .. Enumerable.Range(1, IsolatedVirtualHosts).Select(IsolatedVirtualHost)];
+        return JsonSerializer.Serialize(new
+        {
+            users = new[] { new { name = "guest", password_hash = hash, hashing_algorithm = "rabbit_password_hashing_sha256", tags = new[] { "administrator" } } },
+            vhosts = vhosts.Select(name => new { name }),
+            permissions = vhosts.Select(vhost => new { user = "guest", vhost, configure = ".*", write = ".*", read = ".*" }),
+        });
+    }
+
+    public const int IsolatedVirtualHosts = 64;
+
+    public static string IsolatedVirtualHost(int number) => $"isolated-{number:00}";
+
     private async Task WriteConfigurationAsync(CancellationToken cancellationToken)
     {
         // No plugins: tests need AMQP only, and the management listener would want a port of its own.
         await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), "[].\n", cancellationToken).ConfigureAwait(false);
 
         // A nearly full CI disk would otherwise raise the disk alarm and silently block every publisher.
-        await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq.conf"), "disk_free_limit.absolute = 50MB\n", cancellationToken).ConfigureAwait(false);
+        // The definitions create the isolated virtual hosts at boot: one rabbitmqctl call per vhost
+        // would start an Erlang VM each time, far too slow on a busy machine.
+        var definitions = Path.Combine(directory, "definitions.json");
+        await File.WriteAllTextAsync(definitions, Definitions(), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(
+            Path.Combine(directory, "rabbitmq.conf"),
+            $"disk_free_limit.absolute = 50MB\ndefinitions.import_backend = local_filesystem\ndefinitions.local.path = {definitions}\n",
+            cancellationToken).ConfigureAwait(false);
 
         // Erlang resolves "localhost" through a helper process (inet_gethost) by default; orphaned
         // helpers pile up as zombies in containers whose init does not reap. A hosts table avoids them.
