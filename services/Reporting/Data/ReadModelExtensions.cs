@@ -3,9 +3,9 @@ namespace Quartier.Reporting.Data;
 internal static class ReadModelExtensions
 {
     /// <summary>
-    /// The state row of an entity, created empty by whichever of its events arrives first. Two
-    /// consumers creating or changing the same row at once collide on its key or row version and
-    /// the message is retried, so no fact is lost.
+    /// The state row of an entity, created empty by whichever of its events arrives first. The
+    /// consumer serialises the events of one entity; should two still meet, they collide on the key
+    /// or the row version and the message is retried, so no fact is lost.
     /// </summary>
     public static async Task<TRow> FindOrAddAsync<TRow>(this ReportingDbContext db, Guid id, Func<TRow> create, CancellationToken cancellationToken)
         where TRow : class

@@ -15,11 +15,14 @@ public abstract class ReportedEvent
 
     public abstract EventLogEntry ToLogEntry(object integrationEvent, Guid messageId, DateTimeOffset receivedAt);
 
+    /// <summary>The entity (appointment, callback, office...) whose read-model rows the event changes.</summary>
+    public abstract Guid SubjectOf(object integrationEvent);
+
     /// <summary>Applies a logged event to every read model; the caller saves.</summary>
     public abstract Task ProjectAsync(EventLogEntry entry, IServiceProvider services, ReportingDbContext db, CancellationToken cancellationToken);
 }
 
-public sealed class ReportedEvent<TEvent>(Func<TEvent, Guid> officeId, Func<TEvent, DateTimeOffset> occurredAt) : ReportedEvent
+public sealed class ReportedEvent<TEvent>(Func<TEvent, Guid> officeId, Func<TEvent, Guid> subject, Func<TEvent, DateTimeOffset> occurredAt) : ReportedEvent
     where TEvent : class
 {
     public override Type Type => typeof(TEvent);
@@ -32,6 +35,8 @@ public sealed class ReportedEvent<TEvent>(Func<TEvent, Guid> officeId, Func<TEve
         var typed = (TEvent)integrationEvent;
         return EventLogEntry.For(messageId, typed, officeId(typed), occurredAt(typed), receivedAt);
     }
+
+    public override Guid SubjectOf(object integrationEvent) => subject((TEvent)integrationEvent);
 
     public override Task ProjectAsync(EventLogEntry entry, IServiceProvider services, ReportingDbContext db, CancellationToken cancellationToken) =>
         Projections.ApplyAsync(entry.Read<TEvent>(), services, db, cancellationToken);

@@ -18,7 +18,7 @@ public sealed class OpeningHoursProjection : IProjection<OpeningHoursChanged>
         await db.OpeningDays.Where(day => day.OfficeId == changed.OfficeId && day.Date >= changed.From && day.Date <= changed.To).LoadAsync(cancellationToken);
         for (var date = changed.From; date <= changed.To; date = date.AddDays(1))
         {
-            var day = db.OpeningDays.Local.FindEntry(new object?[] { changed.OfficeId, date })?.Entity;
+            var day = db.OpeningDays.Local.FindEntryUntyped([changed.OfficeId, date])?.Entity;
             if (day is null)
             {
                 day = new OpeningDay { OfficeId = changed.OfficeId, Date = date };

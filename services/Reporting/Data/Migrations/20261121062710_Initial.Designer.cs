@@ -12,7 +12,7 @@ using Quartier.Reporting.Data;
 namespace Quartier.Reporting.Data.Migrations
 {
     [DbContext(typeof(ReportingDbContext))]
-    [Migration("20261121061621_Initial")]
+    [Migration("20261121062710_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

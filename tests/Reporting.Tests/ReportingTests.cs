@@ -1,0 +1,261 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using FluentAssertions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Quartier.Contracts.Bookings;
+using Quartier.Reporting.Appointments;
+using Quartier.Reporting.EventLog;
+using Quartier.Testing;
+
+namespace Quartier.Reporting.Tests;
+
+public sealed class ReportingTests(PlatformInfrastructure platform) : IAsyncLifetime
+{
+    private const string March = "period=month&date=2026-03-01";
+
+    private ServiceFactory<Program> reporting = null!;
+    private HttpClient client = null!;
+    private EventFeed feed = null!;
+    private readonly MarchScenario scenario = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        reporting = await ServiceFactory.StartAsync<Program>(platform, "reporting");
+        client = reporting.CreateClient();
+        feed = await EventFeed.StartAsync(reporting.MessagingConnectionString, reporting.Services);
+        await scenario.PublishAsync(feed);
+        await feed.WaitForLogAsync(scenario.DistinctEvents);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await feed.DisposeAsync();
+        client.Dispose();
+        await reporting.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Appointments_count_in_the_month_they_start_whatever_order_their_events_arrive_in()
+    {
+        var report = await GetAsync($"appointments?officeId={scenario.OfficeId}&{March}");
+
+        Figures(report.GetProperty("total")).Should().Be(new AppointmentFigures(Booked: 3, Cancelled: 1, Attended: 1, NoShow: 1));
+        Breakdown(report, "byChannel").Should().BeEquivalentTo(new Dictionary<string, AppointmentFigures>
+        {
+            ["InPerson"] = new(1, 0, 1, 0),
+            ["Phone"] = new(1, 1, 0, 0),
+            ["Video"] = new(1, 0, 0, 1),
+        });
+        Breakdown(report, "byFieldOfAction").Should().BeEquivalentTo(new Dictionary<string, AppointmentFigures>
+        {
+            ["bildung"] = new(2, 0, 1, 1),
+            ["wohnen"] = new(1, 1, 0, 0),
+        });
+        Breakdown(report, "byLanguage").Keys.Should().BeEquivalentTo("ar", "de", "uk");
+        Breakdown(report, "byInterpreterNeeded").Should().BeEquivalentTo(new Dictionary<string, AppointmentFigures>
+        {
+            ["yes"] = new(2, 0, 1, 1),
+            ["no"] = new(1, 1, 0, 0),
+        });
+
+        var april = await GetAsync($"appointments?officeId={scenario.OfficeId}&period=month&date=2026-04-15");
+        Figures(april.GetProperty("total")).Booked.Should().Be(2, "1 April 00:30 in Berlin is April, and the rescheduled appointment moved there");
+        var quarter = await GetAsync($"appointments?officeId={scenario.OfficeId}&period=quarter&date=2026-02-01");
+        Figures(quarter.GetProperty("total")).Booked.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task Redelivered_and_duplicated_events_change_nothing()
+    {
+        var before = await GetAsync($"fields-of-action?officeId={scenario.OfficeId}&{March}");
+        var logged = await feed.CountLoggedAsync();
+
+        var redelivered = new AppointmentBooked(Guid.NewGuid(), scenario.OfficeId, Guid.NewGuid(), AppointmentChannel.Phone, "bildung", "de", false,
+            MarchScenario.Local(3, 25, 9), MarchScenario.Local(3, 25, 10), MarchScenario.Local(3, 20, 9));
+        var messageId = await feed.PublishAsync(redelivered);
+        await feed.PublishAsync(redelivered, messageId);
+        await feed.PublishAsync(redelivered, messageId);
+        await feed.PublishAsync(redelivered with { BookedAt = redelivered.BookedAt.AddSeconds(1) });
+        await feed.WaitForLogAsync(logged + 2);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+
+        (await feed.CountLoggedAsync()).Should().Be(logged + 2, "a redelivered message id is logged once");
+        var after = await GetAsync($"appointments?officeId={scenario.OfficeId}&{March}");
+        Figures(after.GetProperty("total")).Booked.Should().Be(4, "the same appointment announced twice is still one appointment");
+        before.GetProperty("header").GetProperty("completeUpTo").GetProperty("logPosition").GetInt64().Should().BeGreaterThanOrEqualTo(scenario.DistinctEvents);
+    }
+
+    [Fact]
+    public async Task Callback_service_level_counts_reached_windows_and_minutes_to_the_first_attempt()
+    {
+        var report = await GetAsync($"callbacks?officeId={scenario.OfficeId}&{March}");
+
+        report.GetProperty("requested").GetInt32().Should().Be(4);
+        report.GetProperty("reached").GetInt32().Should().Be(2);
+        report.GetProperty("reachedWithinWindow").GetInt32().Should().Be(1);
+        report.GetProperty("unreachable").GetInt32().Should().Be(1);
+        report.GetProperty("overdue").GetInt32().Should().Be(1);
+        report.GetProperty("shareReachedWithinWindow").GetDecimal().Should().Be(0.25m);
+        report.GetProperty("medianMinutesToFirstAttempt").GetDouble().Should().Be(20);
+        report.GetProperty("p90MinutesToFirstAttempt").GetDouble().Should().BeApproximately(76, 1e-9);
+    }
+
+    [Fact]
+    public async Task Opening_hours_follow_the_latest_announcement_per_date_and_utilisation_uses_booked_minutes()
+    {
+        var report = await GetAsync($"opening-hours?officeId={scenario.OfficeId}&{March}");
+
+        report.GetProperty("offeredHours").GetDecimal().Should().Be(3m, "the later announcement closed 11 March");
+        report.GetProperty("capacityMinutes").GetInt32().Should().Be(360);
+        report.GetProperty("bookedMinutes").GetInt32().Should().Be(59, "the cancelled appointment frees its minutes");
+        report.GetProperty("utilisation").GetDecimal().Should().Be(0.1639m);
+    }
+
+    [Fact]
+    public async Task Events_count_registrations_waitlist_and_attendance_of_the_events_held()
+    {
+        var total = (await GetAsync($"events?officeId={scenario.OfficeId}&{March}")).GetProperty("total");
+
+        total.GetProperty("scheduled").GetInt32().Should().Be(2);
+        total.GetProperty("cancelled").GetInt32().Should().Be(1);
+        total.GetProperty("held").GetInt32().Should().Be(1);
+        total.GetProperty("registrations").GetInt32().Should().Be(3);
+        total.GetProperty("waitlisted").GetInt32().Should().Be(1);
+        total.GetProperty("promoted").GetInt32().Should().Be(1);
+        total.GetProperty("registrationsCancelled").GetInt32().Should().Be(1);
+        total.GetProperty("peopleConfirmedAtHeldEvents").GetInt32().Should().Be(3);
+        total.GetProperty("peopleAttended").GetInt32().Should().Be(2);
+        total.GetProperty("attendanceRate").GetDecimal().Should().Be(0.6667m);
+    }
+
+    [Fact]
+    public async Task Volunteers_tandems_and_hours_of_the_month()
+    {
+        var figures = (await GetAsync($"volunteers?officeId={scenario.OfficeId}&{March}")).GetProperty("figures");
+
+        figures.GetProperty("active").GetInt32().Should().Be(2);
+        figures.GetProperty("new").GetInt32().Should().Be(2);
+        figures.GetProperty("approved").GetInt32().Should().Be(2);
+        figures.GetProperty("ended").GetInt32().Should().Be(1);
+        figures.GetProperty("hours").GetDecimal().Should().Be(5.5m, "the hours delivered twice count once");
+        figures.GetProperty("tandemsActive").GetInt32().Should().Be(2);
+        figures.GetProperty("tandemsFormed").GetInt32().Should().Be(1);
+        figures.GetProperty("shiftsFilled").GetInt32().Should().Be(1, "the older shortage report arrived later and does not win");
+        figures.GetProperty("shiftsShort").GetInt32().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Fields_of_action_sum_every_activity_and_the_programme_report_adds_months_and_indicators()
+    {
+        var fields = (await GetAsync($"fields-of-action?officeId={scenario.OfficeId}&{March}")).GetProperty("fields")
+            .EnumerateArray().ToDictionary(f => f.GetProperty("fieldOfAction").GetString()!, f => f.GetProperty("figures"));
+
+        fields.Keys.Should().BeEquivalentTo("bildung", "wohnen", "stadtteilkultur", "none");
+        var education = fields["bildung"];
+        Figures(education.GetProperty("appointments")).Should().Be(new AppointmentFigures(2, 0, 1, 1));
+        education.GetProperty("callbacksRequested").GetInt32().Should().Be(2);
+        education.GetProperty("callbacksReached").GetInt32().Should().Be(2);
+        education.GetProperty("events").GetProperty("held").GetInt32().Should().Be(1);
+        education.GetProperty("events").GetProperty("peopleAttended").GetInt32().Should().Be(2);
+        education.GetProperty("volunteerHours").GetDecimal().Should().Be(3.5m);
+        fields["wohnen"].GetProperty("volunteerHours").GetDecimal().Should().Be(2m);
+        fields["none"].GetProperty("callbacksRequested").GetInt32().Should().Be(1);
+
+        var programme = await GetAsync($"programme?projectArea={Uri.EscapeDataString(MarchScenario.ProjectArea)}&date=2026-06-01");
+        programme.GetProperty("header").GetProperty("period").GetProperty("from").GetString().Should().Be("2026-01-01");
+        programme.GetProperty("projectArea").GetProperty("population").GetInt32().Should().Be(3508, "the later office update wins although it arrived first");
+        programme.GetProperty("projectArea").GetProperty("indicators")[0].GetProperty("areaValue").GetDecimal().Should().Be(44.0m);
+        var months = programme.GetProperty("months").EnumerateArray().ToList();
+        months.Should().HaveCount(12);
+        var marchEducation = months[2].GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("fieldOfAction").GetString() == "bildung");
+        marchEducation.GetProperty("figures").GetProperty("appointments").GetProperty("booked").GetInt32().Should().Be(2);
+        months[2].GetProperty("volunteers").GetProperty("active").GetInt32().Should().Be(2);
+        months[3].GetProperty("fields").EnumerateArray().Sum(f => f.GetProperty("figures").GetProperty("appointments").GetProperty("booked").GetInt32()).Should().Be(2);
+        programme.GetProperty("year").EnumerateArray().Single(f => f.GetProperty("fieldOfAction").GetString() == "bildung")
+            .GetProperty("figures").GetProperty("appointments").GetProperty("booked").GetInt32().Should().Be(3);
+
+        var elsewhere = await GetAsync($"programme?projectArea=Nirgendwo&date=2026-06-01");
+        elsewhere.GetProperty("year").GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Rebuilding_from_the_log_reproduces_every_read_model()
+    {
+        var before = await SnapshotReadModelsAsync();
+        var reportBefore = await GetTextAsync($"fields-of-action?officeId={scenario.OfficeId}&{March}&format=csv");
+
+        await reporting.Services.RebuildReadModelsAsync(TestContext.Current.CancellationToken);
+
+        var after = await SnapshotReadModelsAsync();
+        after.Should().BeEquivalentTo(before, options => options.WithStrictOrdering());
+        after.Values.Sum(rows => rows.Count).Should().BeGreaterThan(40);
+        (await GetTextAsync($"fields-of-action?officeId={scenario.OfficeId}&{March}&format=csv")).Should().Be(reportBefore);
+    }
+
+    [Fact]
+    public async Task Csv_opens_in_German_spreadsheets_with_BOM_semicolons_and_an_optional_decimal_comma()
+    {
+        using var response = await client.GetAsync(new Uri($"/api/reporting/callbacks?officeId={scenario.OfficeId}&{March}&format=csv&decimalSeparator=comma", UriKind.Relative), TestContext.Current.CancellationToken);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        bytes.Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
+        lines[0].Should().Be("requested;reached;reachedWithinWindow;unreachable;overdue;shareReachedWithinWindow;medianMinutesToFirstAttempt;p90MinutesToFirstAttempt");
+        lines[1].Should().Be("4;2;1;1;1;0,25;20;76");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/reporting/fields-of-action?officeId={scenario.OfficeId}&{March}");
+        request.Headers.Accept.ParseAdd("text/csv");
+        using var accepted = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = Encoding.UTF8.GetString(await accepted.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        text.Should().StartWith("\uFEFFfieldOfAction;name;appointmentsBooked;");
+        text.Should().Contain("bildung;Schule und Bildung;2;0;1;1;2;2;1;3;1;1;2;0.6667;3.5\r\n", "decimals keep the point unless a comma is asked for");
+    }
+
+    private async Task<JsonElement> GetAsync(string query)
+    {
+        using var response = await client.GetAsync(new Uri($"/api/reporting/{query}", UriKind.Relative), TestContext.Current.CancellationToken);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+    }
+
+    private async Task<string> GetTextAsync(string query) =>
+        await client.GetStringAsync(new Uri($"/api/reporting/{query}", UriKind.Relative), TestContext.Current.CancellationToken);
+
+    private static AppointmentFigures Figures(JsonElement figures) => figures.Deserialize<AppointmentFigures>(JsonSerializerOptions.Web)!;
+
+    private static Dictionary<string, AppointmentFigures> Breakdown(JsonElement report, string dimension) =>
+        report.GetProperty(dimension).EnumerateArray().ToDictionary(b => b.GetProperty("value").GetString()!, b => Figures(b.GetProperty("figures")));
+
+    /// <summary>Every row of every read model as PostgreSQL renders it, in a stable order.</summary>
+    private async Task<Dictionary<string, List<string>>> SnapshotReadModelsAsync()
+    {
+        var tables = new List<string>();
+        await using (var scope = reporting.Services.CreateAsyncScope())
+        {
+            tables.AddRange(LogReplay.ReadModelTables(scope.ServiceProvider.GetRequiredService<Data.ReportingDbContext>()));
+        }
+
+        var snapshot = new Dictionary<string, List<string>>();
+        await using var connection = new NpgsqlConnection(reporting.Services.GetRequiredService<IConfiguration>().GetConnectionString("reportingdb"));
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        foreach (var table in tables)
+        {
+            await using var command = new NpgsqlCommand($"SELECT t::text FROM \"{table}\" t ORDER BY 1", connection);
+            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            var rows = new List<string>();
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                rows.Add(reader.GetString(0));
+            }
+
+            snapshot[table] = rows;
+        }
+
+        return snapshot;
+    }
+}
