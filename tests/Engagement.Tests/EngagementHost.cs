@@ -55,10 +55,17 @@ internal sealed class EngagementHost : IAsyncDisposable
     }
 
     /// <summary>Another instance on the same database whose clock runs <paramref name="ahead"/> of real time.</summary>
-    public WebApplicationFactory<Program> StartWithClockAhead(TimeSpan ahead)
+    public WebApplicationFactory<Program> StartWithClockAhead(TimeSpan ahead, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var later = Service.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddSingleton<TimeProvider>(new ShiftedClock(ahead))));
+        var later = Service.WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new ShiftedClock(ahead)));
+        });
         extras.Add(later);
         return later;
     }

@@ -34,23 +34,32 @@ public sealed partial class PersonalDataRetention(
         var eventsEndedBefore = now - options.Value.Registrations;
         var endedBefore = now - options.Value.Volunteers;
 
+        // Set-based and filtered on "not yet erased": instances running this at the same moment erase each row once.
         var registrations = await db.Registrations
             .Where(r => r.PersonalDataErasedAt == null && db.Events.Any(e => e.Id == r.EventId && (e.EndsAt < eventsEndedBefore || e.CancelledAt < eventsEndedBefore)))
-            .ToListAsync(cancellationToken);
-        registrations.ForEach(registration => registration.ErasePersonalData(now));
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.Name, (string?)null)
+                .SetProperty(r => r.Email, (string?)null)
+                .SetProperty(r => r.Phone, (string?)null)
+                .SetProperty(r => r.ManagementTokenHash, (string?)null)
+                .SetProperty(r => r.PersonalDataErasedAt, now), cancellationToken);
 
         var volunteers = await db.Volunteers
             .Where(v => v.PersonalDataErasedAt == null && v.Status == VolunteerStatus.Ended && v.EndedAt < endedBefore)
-            .ToListAsync(cancellationToken);
-        volunteers.ForEach(volunteer => volunteer.ErasePersonalData(now));
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(v => v.Name, (string?)null)
+                .SetProperty(v => v.Email, (string?)null)
+                .SetProperty(v => v.Phone, (string?)null)
+                .SetProperty(v => v.GuardianName, (string?)null)
+                .SetProperty(v => v.PersonalDataErasedAt, now), cancellationToken);
 
         var tandems = await db.Tandems
             .Where(t => t.PersonalDataErasedAt == null && t.EndedAt < endedBefore)
-            .ToListAsync(cancellationToken);
-        tandems.ForEach(tandem => tandem.ErasePersonalData(now));
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.PartnerName, (string?)null)
+                .SetProperty(t => t.PersonalDataErasedAt, now), cancellationToken);
 
-        await db.SaveChangesAsync(cancellationToken);
-        var erased = new ErasedCounts(registrations.Count, volunteers.Count, tandems.Count);
+        var erased = new ErasedCounts(registrations, volunteers, tandems);
         if (erased != new ErasedCounts(0, 0, 0))
         {
             LogErased(logger, erased.Registrations, erased.Volunteers, erased.Tandems);

@@ -80,13 +80,4 @@ public sealed class Registration
     }
 
     public void RecordAttendance(int people) => PeopleAttended = people;
-
-    public void ErasePersonalData(DateTimeOffset now)
-    {
-        Name = null;
-        Email = null;
-        Phone = null;
-        ManagementTokenHash = null;
-        PersonalDataErasedAt = now;
-    }
 }

@@ -38,10 +38,4 @@ public sealed class Tandem
         EndsOn = endsOn,
         FormedAt = now,
     };
-
-    public void ErasePersonalData(DateTimeOffset now)
-    {
-        PartnerName = null;
-        PersonalDataErasedAt = now;
-    }
 }

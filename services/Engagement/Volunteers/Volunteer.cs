@@ -82,15 +82,6 @@ public sealed class Volunteer
     /// <summary>Whether one weekly slot covers the local wall-clock period from start to end (same day).</summary>
     public bool IsAvailable(DayOfWeek weekday, TimeOnly from, TimeOnly to) =>
         Availability.Any(slot => slot.Weekday == weekday && slot.From <= from && slot.To >= to);
-
-    public void ErasePersonalData(DateTimeOffset now)
-    {
-        Name = null;
-        Email = null;
-        Phone = null;
-        GuardianName = null;
-        PersonalDataErasedAt = now;
-    }
 }
 
 /// <summary>A weekly time range in the office's local time, e.g. Tuesday 15:00–17:00.</summary>
