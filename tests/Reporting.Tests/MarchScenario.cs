@@ -55,7 +55,7 @@ internal sealed class MarchScenario
             [new OpeningInterval(Local(3, 10, 9), Local(3, 10, 12)), new OpeningInterval(Local(3, 11, 9), Local(3, 11, 12))], 2, Local(2, 20, 12)));
 
         // Callbacks: c1 reached in its window after 5 min; c2 three failed attempts (first after 20 min), attempts out of order;
-        // c3 overdue; c4 reached outside its window after 90 min, completion before request.
+        // c3 overdue; c4 reached outside its window after 90 min, completion before request; c5 cancelled.
         var (c1, c2, c3, c4) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         await Publish(new CallbackRequested(c1, office, Local(3, 12, 10), Local(3, 12, 11), "ar", "bildung", Local(3, 11, 15)));
         await Publish(new CallbackAttempted(c1, office, 1, CallbackAttemptOutcome.Reached, Local(3, 12, 10, 5)));
@@ -70,6 +70,9 @@ internal sealed class MarchScenario
         await Publish(new CallbackCompleted(c4, office, false, Local(3, 14, 11, 35)));
         await Publish(new CallbackAttempted(c4, office, 1, CallbackAttemptOutcome.Reached, Local(3, 14, 11, 30)));
         await Publish(new CallbackRequested(c4, office, Local(3, 14, 10), Local(3, 14, 11), "de", "bildung", Local(3, 13, 9)));
+        var c5 = Guid.NewGuid();
+        await Publish(new CallbackCancelled(c5, office, Local(3, 14, 8)));
+        await Publish(new CallbackRequested(c5, office, Local(3, 16, 10), Local(3, 16, 11), "ru", null, Local(3, 13, 10)));
 
         // Events: e1 held on 15 March (r1 2 people attended, attendance first; r2 waitlisted then promoted, nobody came;
         // r3 3 people cancelled, cancellation first); e2 on 20 March cancelled.
@@ -86,7 +89,7 @@ internal sealed class MarchScenario
         await Publish(new EventScheduled(e2, office, "stadtteilkultur", Local(3, 20, 15), Local(3, 20, 17), 30, Local(3, 1, 11)));
 
         // Volunteers: v1 approved 1 March; v2 signed up, approved and ended in March (end first); v3 only signed up;
-        // v4 ended in February. Hours: 3.5 in bildung (delivered twice) and 2 in wohnen. Tandems: t1 running,
+        // v4 ended in February; v5 paused since February. Hours: 3.5 in bildung (delivered twice) and 2 in wohnen. Tandems: t1 running,
         // t2 ended in February, t3 starting 25 March.
         var (v1, v2, v3, v4) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         await Publish(new VolunteerSignedUp(v1, office, ["de", "ar"], ["Hausaufgabenhilfe"], AgeGroup.Adult, Local(2, 20, 10)));
@@ -97,6 +100,9 @@ internal sealed class MarchScenario
         await Publish(new VolunteerSignedUp(v3, office, ["uk"], [], AgeGroup.Minor, Local(3, 10, 10)));
         await Publish(new VolunteerApproved(v4, office, Local(1, 10, 10)));
         await Publish(new VolunteerEnded(v4, office, Local(2, 10, 10)));
+        var v5 = Guid.NewGuid();
+        await Publish(new VolunteerPaused(v5, office, Local(2, 15, 10)));
+        await Publish(new VolunteerApproved(v5, office, Local(1, 10, 10)));
         var hoursId = Guid.NewGuid();
         var hours = new VolunteerHoursLogged(Guid.NewGuid(), v1, office, "bildung", new DateOnly(2026, 3, 12), 3.5m, Local(3, 12, 18));
         await Publish(hours, hoursId);

@@ -9,7 +9,8 @@ public sealed class CallbackProjection :
     IProjection<CallbackAttempted>,
     IProjection<CallbackCompleted>,
     IProjection<CallbackUnreachable>,
-    IProjection<CallbackOverdue>
+    IProjection<CallbackOverdue>,
+    IProjection<CallbackCancelled>
 {
     public async Task ApplyAsync(CallbackRequested requested, ReportingDbContext db, CancellationToken cancellationToken) =>
         (await FindOrAddAsync(db, requested.CallbackId, requested.OfficeId, cancellationToken)).Request(requested);
@@ -25,6 +26,9 @@ public sealed class CallbackProjection :
 
     public async Task ApplyAsync(CallbackOverdue overdue, ReportingDbContext db, CancellationToken cancellationToken) =>
         (await FindOrAddAsync(db, overdue.CallbackId, overdue.OfficeId, cancellationToken)).MarkOverdue(overdue.DetectedAt);
+
+    public async Task ApplyAsync(CallbackCancelled cancelled, ReportingDbContext db, CancellationToken cancellationToken) =>
+        (await FindOrAddAsync(db, cancelled.CallbackId, cancelled.OfficeId, cancellationToken)).Cancel(cancelled.CancelledAt);
 
     private static Task<CallbackRecord> FindOrAddAsync(ReportingDbContext db, Guid callbackId, Guid officeId, CancellationToken cancellationToken) =>
         db.FindOrAddAsync(callbackId, () => new CallbackRecord { CallbackId = callbackId, OfficeId = officeId }, cancellationToken);

@@ -34,6 +34,8 @@ public sealed class CallbackRecord : IOfficeRow
 
     public DateTimeOffset? OverdueAt { get; private set; }
 
+    public DateTimeOffset? CancelledAt { get; private set; }
+
     public uint Version { get; private set; }
 
     public void Request(CallbackRequested requested)
@@ -62,4 +64,6 @@ public sealed class CallbackRecord : IOfficeRow
     public void GiveUp(DateTimeOffset closedAt) => UnreachableAt ??= closedAt;
 
     public void MarkOverdue(DateTimeOffset detectedAt) => OverdueAt ??= detectedAt;
+
+    public void Cancel(DateTimeOffset cancelledAt) => CancelledAt ??= cancelledAt;
 }

@@ -14,6 +14,7 @@ public sealed record CallbackReport(
     int ReachedWithinWindow,
     int Unreachable,
     int Overdue,
+    int Cancelled,
     decimal? ShareReachedWithinWindow,
     double? MedianMinutesToFirstAttempt,
     double? P90MinutesToFirstAttempt) : ITabularReport
@@ -30,6 +31,7 @@ public sealed record CallbackReport(
                 ReachedWithinWindow = g.Count(c => c.ReachedAt != null && c.ReachedWithinWindow),
                 Unreachable = g.Count(c => c.UnreachableAt != null),
                 Overdue = g.Count(c => c.OverdueAt != null),
+                Cancelled = g.Count(c => c.CancelledAt != null),
             })
             .SingleOrDefaultAsync(report.CancellationToken);
         var firstAttempts = await callbacks
@@ -45,6 +47,7 @@ public sealed record CallbackReport(
             counts?.ReachedWithinWindow ?? 0,
             counts?.Unreachable ?? 0,
             counts?.Overdue ?? 0,
+            counts?.Cancelled ?? 0,
             ReportMath.Share(counts?.ReachedWithinWindow ?? 0, counts?.Requested ?? 0),
             ReportMath.Median(minutesToFirstAttempt),
             ReportMath.Percentile(minutesToFirstAttempt, 90));
@@ -53,7 +56,7 @@ public sealed record CallbackReport(
     public IReadOnlyList<CsvTable> ToCsv() =>
     [
         new CsvTable(
-            ["requested", "reached", "reachedWithinWindow", "unreachable", "overdue", "shareReachedWithinWindow", "medianMinutesToFirstAttempt", "p90MinutesToFirstAttempt"],
-            [[Requested, Reached, ReachedWithinWindow, Unreachable, Overdue, ShareReachedWithinWindow, MedianMinutesToFirstAttempt, P90MinutesToFirstAttempt]]),
+            ["requested", "reached", "reachedWithinWindow", "unreachable", "overdue", "cancelled", "shareReachedWithinWindow", "medianMinutesToFirstAttempt", "p90MinutesToFirstAttempt"],
+            [[Requested, Reached, ReachedWithinWindow, Unreachable, Overdue, Cancelled, ShareReachedWithinWindow, MedianMinutesToFirstAttempt, P90MinutesToFirstAttempt]]),
     ];
 }

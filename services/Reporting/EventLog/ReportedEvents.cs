@@ -29,11 +29,13 @@ public static class ReportedEvents
         new ReportedEvent<CallbackCompleted>(e => e.OfficeId, e => e.CallbackId, e => e.CompletedAt),
         new ReportedEvent<CallbackUnreachable>(e => e.OfficeId, e => e.CallbackId, e => e.ClosedAt),
         new ReportedEvent<CallbackOverdue>(e => e.OfficeId, e => e.CallbackId, e => e.DetectedAt),
+        new ReportedEvent<CallbackCancelled>(e => e.OfficeId, e => e.CallbackId, e => e.CancelledAt),
         new ReportedEvent<OpeningHoursChanged>(e => e.OfficeId, e => e.OfficeId, e => e.ChangedAt),
 
         new ReportedEvent<VolunteerSignedUp>(e => e.OfficeId, e => e.VolunteerId, e => e.SignedUpAt),
         new ReportedEvent<VolunteerApproved>(e => e.OfficeId, e => e.VolunteerId, e => e.ApprovedAt),
         new ReportedEvent<VolunteerEnded>(e => e.OfficeId, e => e.VolunteerId, e => e.EndedAt),
+        new ReportedEvent<VolunteerPaused>(e => e.OfficeId, e => e.VolunteerId, e => e.PausedAt),
         new ReportedEvent<ShiftFilled>(e => e.OfficeId, e => e.ShiftId, e => e.FilledAt),
         new ReportedEvent<ShiftShort>(e => e.OfficeId, e => e.ShiftId, e => e.DetectedAt),
         new ReportedEvent<TandemFormed>(e => e.OfficeId, e => e.TandemId, e => e.FormedAt),

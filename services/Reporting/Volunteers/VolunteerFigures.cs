@@ -4,8 +4,8 @@ using Quartier.Reporting.Reports;
 namespace Quartier.Reporting.Volunteers;
 
 /// <summary>
-/// Volunteers and tandems in a period: active = approved by its end and not ended before its
-/// start; new = signed up in it; tandems active = begun by its end and neither ended nor planned
+/// Volunteers and tandems in a period: active = approved by its end, not ended before its start
+/// and not paused throughout it; new = signed up in it; tandems active = begun by its end and neither ended nor planned
 /// to end before its start.
 /// </summary>
 public sealed record VolunteerFigures(int Active, int New, int Approved, int Ended, decimal Hours, int TandemsActive, int TandemsFormed, int ShiftsFilled, int ShiftsShort)
@@ -33,7 +33,7 @@ public sealed record VolunteerFigures(int Active, int New, int Approved, int End
         ArgumentNullException.ThrowIfNull(rows);
         static bool Within(DateOnly? date, DateOnly from, DateOnly to) => date >= from && date <= to;
         return new VolunteerFigures(
-            rows.Volunteers.Count(v => v.ApprovedOn <= to && !(v.EndedOn < from)),
+            rows.Volunteers.Count(v => v.IsActiveBetween(from, to)),
             rows.Volunteers.Count(v => Within(v.SignedUpOn, from, to)),
             rows.Volunteers.Count(v => Within(v.ApprovedOn, from, to)),
             rows.Volunteers.Count(v => Within(v.EndedOn, from, to)),

@@ -9,6 +9,7 @@ public sealed class VolunteerProjection :
     IProjection<VolunteerSignedUp>,
     IProjection<VolunteerApproved>,
     IProjection<VolunteerEnded>,
+    IProjection<VolunteerPaused>,
     IProjection<ShiftFilled>,
     IProjection<ShiftShort>,
     IProjection<TandemFormed>,
@@ -19,7 +20,10 @@ public sealed class VolunteerProjection :
         (await FindOrAddVolunteerAsync(db, signedUp.VolunteerId, signedUp.OfficeId, cancellationToken)).SignedUpOn = BerlinTime.DateOf(signedUp.SignedUpAt);
 
     public async Task ApplyAsync(VolunteerApproved approved, ReportingDbContext db, CancellationToken cancellationToken) =>
-        (await FindOrAddVolunteerAsync(db, approved.VolunteerId, approved.OfficeId, cancellationToken)).ApprovedOn = BerlinTime.DateOf(approved.ApprovedAt);
+        (await FindOrAddVolunteerAsync(db, approved.VolunteerId, approved.OfficeId, cancellationToken)).Approve(approved.ApprovedAt);
+
+    public async Task ApplyAsync(VolunteerPaused paused, ReportingDbContext db, CancellationToken cancellationToken) =>
+        (await FindOrAddVolunteerAsync(db, paused.VolunteerId, paused.OfficeId, cancellationToken)).Pause(paused.PausedAt);
 
     public async Task ApplyAsync(VolunteerEnded ended, ReportingDbContext db, CancellationToken cancellationToken) =>
         (await FindOrAddVolunteerAsync(db, ended.VolunteerId, ended.OfficeId, cancellationToken)).EndedOn = BerlinTime.DateOf(ended.EndedAt);

@@ -96,6 +96,9 @@ namespace Quartier.Reporting.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("Date")
                         .HasColumnType("date");
 
@@ -457,6 +460,12 @@ namespace Quartier.Reporting.Data.Migrations
 
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("LastApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastPausedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("OfficeId")
                         .HasColumnType("uuid");

@@ -56,6 +56,7 @@ namespace Quartier.Reporting.Data.Migrations
                     ReachedWithinWindow = table.Column<bool>(type: "boolean", nullable: false),
                     UnreachableAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     OverdueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -264,6 +265,8 @@ namespace Quartier.Reporting.Data.Migrations
                     OfficeId = table.Column<Guid>(type: "uuid", nullable: false),
                     SignedUpOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastPausedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },

@@ -12,7 +12,7 @@ using Quartier.Reporting.Data;
 namespace Quartier.Reporting.Data.Migrations
 {
     [DbContext(typeof(ReportingDbContext))]
-    [Migration("20261121062710_Initial")]
+    [Migration("20261121064104_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -98,6 +98,9 @@ namespace Quartier.Reporting.Data.Migrations
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly?>("Date")
                         .HasColumnType("date");
@@ -460,6 +463,12 @@ namespace Quartier.Reporting.Data.Migrations
 
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("LastApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastPausedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("OfficeId")
                         .HasColumnType("uuid");
