@@ -15,7 +15,7 @@ public sealed class DemoDataTests(PlatformInfrastructure platform)
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__officesdb"] = await platform.Postgres.CreateDatabaseAsync("officesdb"),
-            ["ConnectionStrings__messaging"] = await platform.RabbitMq.CreateVirtualHostAsync("offices"),
+            ["ConnectionStrings__messaging"] = platform.RabbitMq.TakeVirtualHost(),
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
         await using var probe = await EventProbe.StartAsync<OfficeRegistered>(environment["ConnectionStrings__messaging"], TestContext.Current.CancellationToken);
@@ -40,7 +40,7 @@ public sealed class DemoDataTests(PlatformInfrastructure platform)
             ["ConnectionStrings:officesdb"] = environment["ConnectionStrings__officesdb"],
             ["ConnectionStrings:messaging"] = environment["ConnectionStrings__messaging"],
         });
-        using var client = offices.CreateClient();
+        using var client = await OfficesServiceFixture.StartAsync(offices);
         var all = await client.ListAsync("?pageSize=10");
         all.Total.Should().Be(3, "the second run adds nothing");
         probe.Received.Should().HaveCount(3);

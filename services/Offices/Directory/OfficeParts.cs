@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace Quartier.Offices.Directory;
@@ -11,8 +12,8 @@ public sealed record Partner(
     [property: Required, AllowedValues(PartnerRoles.Town, PartnerRoles.HousingCompany, PartnerRoles.WelfareOrganisation,
         PartnerRoles.EducationProvider, PartnerRoles.Association, PartnerRoles.Other,
         ErrorMessage = "Unknown role; use town, housing-company, welfare-organisation, education-provider, association or other.")]
-    string Role,
-    bool Operates);
+    [property: Description("town, housing-company, welfare-organisation, education-provider, association or other.")] string Role,
+    [property: Description("Whether the organisation runs the office rather than supporting it.")] bool Operates);
 
 public static class PartnerRoles
 {
@@ -62,8 +63,8 @@ public sealed record ProjectArea(
 /// <summary>One indicator ("Anteil Kinder bis 14 Jahre": 15 % in the area, 12 % in the town); null where not recorded.</summary>
 public sealed record AreaIndicator(
     [property: Required, StringLength(OfficeLimits.IndicatorName, MinimumLength = 2)] string Name,
-    decimal? AreaValue,
-    decimal? TownValue,
+    [property: Description("The value in the project area; null where it is not recorded.")] decimal? AreaValue,
+    [property: Description("The same indicator for the whole town, for comparison.")] decimal? TownValue,
     [property: Required, StringLength(OfficeLimits.Unit, MinimumLength = 1)] string Unit,
     [property: StringLength(OfficeLimits.Source)] string? Source,
     DateOnly? AsOf,

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Quartier.Offices.Data;
 
@@ -6,13 +7,13 @@ namespace Quartier.Offices.Directory;
 
 /// <summary>Query string of the public office list.</summary>
 public sealed record OfficeFilter(
-    string? Town = null,
-    string? Language = null,
-    string? FieldOfAction = null,
-    string? Q = null,
-    bool? IncludeClosed = null,
-    int? Page = null,
-    int? PageSize = null);
+    [FromQuery(Name = "town")] string? Town = null,
+    [FromQuery(Name = "language")] string? Language = null,
+    [FromQuery(Name = "fieldOfAction")] string? FieldOfAction = null,
+    [FromQuery(Name = "q")] string? Q = null,
+    [FromQuery(Name = "includeClosed")] bool? IncludeClosed = null,
+    [FromQuery(Name = "page")] int? Page = null,
+    [FromQuery(Name = "pageSize")] int? PageSize = null);
 
 internal static class OfficeQueries
 {
