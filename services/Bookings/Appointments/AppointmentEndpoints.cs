@@ -72,7 +72,7 @@ public static class AppointmentEndpoints
                 Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
                 Topic = string.IsNullOrWhiteSpace(request.Topic) ? null : request.Topic.Trim(),
                 ConsentTextVersion = request.Consent.TextVersion.Trim(),
-                ConsentGivenAt = request.Consent.GivenAt!.Value,
+                ConsentGivenAt = request.Consent.GivenAt!.Value.ToUniversalTime(),
             },
         };
         db.Appointments.Add(appointment);

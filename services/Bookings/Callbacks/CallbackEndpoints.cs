@@ -122,8 +122,8 @@ public static class CallbackEndpoints
         {
             Id = Guid.CreateVersion7(now),
             OfficeId = officeId,
-            WindowStartsAt = window.StartsAt,
-            WindowEndsAt = window.EndsAt,
+            WindowStartsAt = window.StartsAt.ToUniversalTime(),
+            WindowEndsAt = window.EndsAt.ToUniversalTime(),
             Language = request.Language!,
             FieldOfAction = request.FieldOfAction,
             RequestedAt = now,
@@ -133,7 +133,7 @@ public static class CallbackEndpoints
                 Phone = request.Phone!.Trim(),
                 Topic = string.IsNullOrWhiteSpace(request.Topic) ? null : request.Topic.Trim(),
                 ConsentTextVersion = request.Consent.TextVersion.Trim(),
-                ConsentGivenAt = request.Consent.GivenAt!.Value,
+                ConsentGivenAt = request.Consent.GivenAt!.Value.ToUniversalTime(),
             },
         };
         db.CallbackRequests.Add(callback);

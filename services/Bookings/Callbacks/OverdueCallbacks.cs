@@ -22,7 +22,7 @@ public sealed class OverdueCallbacks(BookingsDbContext db, TimeProvider time, Bo
         var open = nameof(CallbackStatus.Open);
         var overdue = await db.CallbackRequests
             .FromSql($"""
-                SELECT * FROM "CallbackRequests"
+                SELECT *, xmin FROM "CallbackRequests"
                 WHERE "Status" = {open} AND "OverdueAt" IS NULL AND "WindowEndsAt" < {now} AND jsonb_array_length("Attempts") = 0
                 ORDER BY "WindowEndsAt"
                 LIMIT {BatchSize}
