@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using FluentAssertions;
+using Quartier.Contracts.Bookings;
+using Quartier.Testing;
+
+namespace Quartier.EndToEnd.Tests;
+
+/// <summary>
+/// A resident books and cancels an appointment and books a callback window through the gateway; staff
+/// record a call attempt. Every step's event reaches a consumer on the real broker.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class BookingsFlowTests(PlatformFixture platform)
+{
+    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(15);
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_resident_books_cancels_and_asks_for_a_callback_and_staff_record_an_attempt()
+    {
+        var broker = platform.RabbitMq.ConnectionString;
+        await using var booked = await EventProbe.StartAsync<AppointmentBooked>(broker, Cancellation);
+        await using var cancelled = await EventProbe.StartAsync<AppointmentCancelled>(broker, Cancellation);
+        await using var requested = await EventProbe.StartAsync<CallbackRequested>(broker, Cancellation);
+        await using var attempted = await EventProbe.StartAsync<CallbackAttempted>(broker, Cancellation);
+
+        // Staff: an office, open every day, with one service and callback windows.
+        using var created = await platform.Client.PostAsJsonAsync("/api/offices", OfficeFlowTests.SuedstadtOffice(), Cancellation);
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        var officeId = (await created.Content.ReadFromJsonAsync<OfficeView>(Cancellation))!.Id;
+        await platform.WaitForAsync<OfficeView>($"/api/bookings/offices/{officeId}", ArrivalTimeout);
+        var everyDay = new { intervals = Enumerable.Range(0, 7).Select(day => new { day, opens = "00:00", closes = "23:59" }) };
+        (await platform.Client.PutAsJsonAsync($"/api/bookings/offices/{officeId}/opening-hours/plans/2020-01-01", everyDay, Cancellation)).EnsureSuccessStatusCode();
+        using var serviceResponse = await platform.Client.PostAsJsonAsync($"/api/bookings/offices/{officeId}/services", new
+        {
+            names = new Dictionary<string, string> { ["de"] = "Sozialberatung", ["ar"] = "استشارة اجتماعية" },
+            durationMinutes = 30,
+            channels = new[] { "InPerson", "Phone" },
+            fieldOfAction = "zusammenleben",
+            capacity = 2,
+        }, Cancellation);
+        serviceResponse.StatusCode.Should().Be(HttpStatusCode.Created);
+        var serviceId = (await serviceResponse.Content.ReadFromJsonAsync<IdView>(Cancellation))!.Id;
+        (await platform.Client.PutAsJsonAsync($"/api/bookings/offices/{officeId}/callback-settings", new { windowMinutes = 60, capacityPerWindow = 3, minimumNoticeMinutes = 0 }, Cancellation))
+            .EnsureSuccessStatusCode();
+
+        // Resident: a free slot a few hours ahead, booked by phone; then cancelled with the secret link.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var slots = (await platform.Client.GetFromJsonAsync<List<SlotView>>($"/api/bookings/services/{serviceId}/slots?channel=Phone&from={today:yyyy-MM-dd}&to={today.AddDays(3):yyyy-MM-dd}", Cancellation))!;
+        var slot = slots.First(s => s.StartsAt > DateTimeOffset.UtcNow.AddHours(4));
+        var consent = new { textVersion = "2026-01", givenAt = DateTimeOffset.UtcNow };
+        using var booking = await platform.Client.PostAsJsonAsync("/api/bookings/appointments", new
+        {
+            serviceId,
+            startsAt = slot.StartsAt,
+            channel = "Phone",
+            name = "Yusuf Haddad",
+            phone = "+49 3605 555123",
+            language = "ar",
+            interpreterNeeded = true,
+            topic = "Kita-Platz",
+            consent,
+        }, Cancellation);
+        booking.StatusCode.Should().Be(HttpStatusCode.Created);
+        var confirmation = (await booking.Content.ReadFromJsonAsync<ConfirmationView>(Cancellation))!;
+        (await booked.WaitForAsync(e => e.AppointmentId == confirmation.AppointmentId, ArrivalTimeout)).Message
+            .Should().BeEquivalentTo(new { OfficeId = officeId, ServiceId = serviceId, Channel = AppointmentChannel.Phone, Language = "ar", InterpreterNeeded = true });
+
+        using var cancel = await platform.Client.PostAsync(new Uri($"{confirmation.ManagementUrl}/cancel", UriKind.Relative), null, Cancellation);
+        cancel.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await cancelled.WaitForAsync(e => e.AppointmentId == confirmation.AppointmentId, ArrivalTimeout)).Message.CancelledBy.Should().Be(CancelledBy.Resident);
+
+        // Resident: a callback window; staff: one attempt from the queue.
+        var windows = (await platform.Client.GetFromJsonAsync<List<WindowView>>($"/api/bookings/offices/{officeId}/callback-windows?from={today:yyyy-MM-dd}&to={today.AddDays(3):yyyy-MM-dd}", Cancellation))!;
+        using var callback = await platform.Client.PostAsJsonAsync($"/api/bookings/offices/{officeId}/callbacks", new
+        {
+            windowStartsAt = windows.First(w => w.StartsAt > DateTimeOffset.UtcNow.AddHours(2)).StartsAt,
+            phone = "+49 3605 555123",
+            language = "ar",
+            topic = "Wohngeld",
+            consent,
+        }, Cancellation);
+        callback.StatusCode.Should().Be(HttpStatusCode.Created);
+        var callbackId = (await callback.Content.ReadFromJsonAsync<CallbackView>(Cancellation))!.CallbackId;
+        await requested.WaitForAsync(e => e.CallbackId == callbackId && e.OfficeId == officeId, ArrivalTimeout);
+
+        var queue = (await platform.Client.GetFromJsonAsync<List<CallbackView>>($"/api/bookings/offices/{officeId}/callbacks/queue", Cancellation))!;
+        queue.Should().ContainSingle(c => c.CallbackId == callbackId);
+        using var attempt = await platform.Client.PostAsJsonAsync($"/api/bookings/callbacks/{callbackId}/attempts", new { outcome = "NoAnswer" }, Cancellation);
+        attempt.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await attempted.WaitForAsync(e => e.CallbackId == callbackId, ArrivalTimeout)).Message
+            .Should().BeEquivalentTo(new { AttemptNumber = 1, Outcome = CallbackAttemptOutcome.NoAnswer });
+    }
+
+    private sealed record IdView(Guid Id);
+
+    private sealed record SlotView(DateTimeOffset StartsAt, DateTimeOffset EndsAt, int FreeSeats);
+
+    private sealed record ConfirmationView(Guid AppointmentId, string ManagementUrl);
+
+    private sealed record WindowView(DateTimeOffset StartsAt, DateTimeOffset EndsAt, int FreePlaces);
+
+    private sealed record CallbackView(Guid CallbackId);
+}
