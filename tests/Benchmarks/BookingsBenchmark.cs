@@ -1,0 +1,232 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using MassTransit;
+using Npgsql;
+using Quartier.Contracts.Offices;
+using Quartier.Testing;
+
+namespace Quartier.Benchmarks;
+
+/// <summary>
+/// Slot search over eight weeks of one office, and bookings through a real gateway process with
+/// contention (many parallel residents on a limited set of slots; the database's exclusion
+/// constraint decides), next to the rate PostgreSQL reaches for the same insert with pgbench.
+/// </summary>
+public sealed class BookingsBenchmark : IBenchmark
+{
+    private const string PgBench = "/usr/lib/postgresql/15/bin/pgbench";
+    private const int Capacity = 4;
+    private const int SlotMinutes = 15;
+
+    public string Name => "bookings";
+
+    public string Description => "slot search p50/p99 for 8 weeks; contended bookings/s and p99 through the gateway; pgbench of the same insert (args: bookings, parallelism, searches)";
+
+    public async Task RunAsync(string[] args)
+    {
+        var bookings = args is [var b, ..] ? int.Parse(b, CultureInfo.InvariantCulture) : 4000;
+        var parallelism = args is [_, var p, ..] ? int.Parse(p, CultureInfo.InvariantCulture) : 32;
+        var searches = args is [_, _, var s, ..] ? int.Parse(s, CultureInfo.InvariantCulture) : 500;
+
+        await using var postgres = await PostgresServer.StartAsync();
+        await using var rabbitMq = await RabbitMqServer.StartAsync();
+        var database = await postgres.CreateDatabaseAsync("bookingsdb");
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__bookingsdb"] = database,
+            ["ConnectionStrings__messaging"] = rabbitMq.ConnectionString,
+        };
+        var dll = ServiceProcess.AssemblyPath("services/Bookings", "Bookings");
+        await ServiceProcess.RunToCompletionAsync(dll, "migrate", environment, TimeSpan.FromMinutes(1));
+        await using var service = await ServiceProcess.StartAsync("bookings", dll, environment, CancellationToken.None);
+        await service.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        await using var gateway = await ServiceProcess.StartAsync("gateway", ServiceProcess.AssemblyPath("gateway", "Gateway"),
+            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["services__bookings__http__0"] = service.BaseAddress.ToString() },
+            CancellationToken.None);
+        await gateway.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        using var direct = new HttpClient { BaseAddress = service.BaseAddress };
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = parallelism }) { BaseAddress = gateway.BaseAddress };
+
+        var officeId = await RegisterOfficeAsync(rabbitMq.ConnectionString, client);
+        var serviceId = await SetUpOfficeAsync(client, officeId);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var searchPath = $"/api/bookings/services/{serviceId}/slots?channel=InPerson&from={today:yyyy-MM-dd}&to={today.AddDays(55):yyyy-MM-dd}";
+
+        await MeasureSearchAsync("slot search, 8 weeks, service directly", direct, searchPath, searches);
+        await MeasureSearchAsync("slot search, 8 weeks, through the gateway", client, searchPath, searches);
+
+        // Contention: the slots of the next days, fewer seats than bookings wanted, so about a fifth of the requests lose a race.
+        var slots = (await client.GetFromJsonAsync<List<SlotView>>(searchPath))!.Select(s => s.StartsAt).Take((int)(bookings / (Capacity * 1.25))).ToList();
+        var outcomes = new ConcurrentDictionary<HttpStatusCode, int>();
+        var samples = new ConcurrentBag<double>();
+        var total = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, bookings, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, cancellationToken) =>
+        {
+            var startsAt = slots[Random.Shared.Next(slots.Count)];
+            var clock = Stopwatch.StartNew();
+            using var response = await client.PostAsJsonAsync("/api/bookings/appointments", new
+            {
+                serviceId,
+                startsAt,
+                channel = "InPerson",
+                name = $"Resident {i}",
+                phone = "+49 3605 123456",
+                language = "de",
+                interpreterNeeded = false,
+                consent = new { textVersion = "2026-01", givenAt = DateTimeOffset.UtcNow },
+            }, cancellationToken);
+            samples.Add(clock.Elapsed.TotalMilliseconds);
+            outcomes.AddOrUpdate(response.StatusCode, 1, (_, n) => n + 1);
+        });
+        var seconds = total.Elapsed.TotalSeconds;
+        var created = outcomes.GetValueOrDefault(HttpStatusCode.Created);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"booking through the gateway ({parallelism} parallel clients, {slots.Count} slots x {Capacity} seats): {new Percentiles(samples)}, {bookings / seconds:0} requests/s, {created / seconds:0} bookings/s"));
+        Console.WriteLine($"  answers: {string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{(int)o.Key} x {o.Value}"))}");
+        Console.WriteLine($"  check: {created} booked <= {slots.Count * Capacity} seats, overbooked slots in the database: {await CountOverbookedAsync(database)}");
+
+        await RunPgBenchAsync(database, serviceId, officeId, parallelism);
+    }
+
+    private static async Task MeasureSearchAsync(string label, HttpClient client, string path, int count)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            using var warmUp = await client.GetAsync(new Uri(path, UriKind.Relative));
+            warmUp.EnsureSuccessStatusCode();
+        }
+
+        var samples = new List<double>(count);
+        var slots = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            var body = await response.Content.ReadAsByteArrayAsync();
+            samples.Add(clock.Elapsed.TotalMilliseconds);
+            response.EnsureSuccessStatusCode();
+            slots = body.Length;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {new Percentiles(samples)} ({slots / 1024} KiB answer)"));
+    }
+
+    private static async Task<Guid> SetUpOfficeAsync(HttpClient client, Guid officeId)
+    {
+        var weekdays = Enumerable.Range(1, 5).SelectMany(day => new[]
+        {
+            new { day, opens = "08:00", closes = "12:00" },
+            new { day, opens = "13:00", closes = "18:00" },
+        });
+        (await client.PutAsJsonAsync($"/api/bookings/offices/{officeId}/opening-hours/plans/2020-01-01", new { intervals = weekdays })).EnsureSuccessStatusCode();
+        using var created = await client.PostAsJsonAsync($"/api/bookings/offices/{officeId}/services", new
+        {
+            names = new Dictionary<string, string> { ["de"] = "Sozialberatung" },
+            durationMinutes = SlotMinutes,
+            channels = new[] { "InPerson", "Phone" },
+            fieldOfAction = "zusammenleben",
+            capacity = Capacity,
+            minimumNoticeMinutes = 60,
+            bookingHorizonDays = 56,
+        });
+        created.EnsureSuccessStatusCode();
+        return (await created.Content.ReadFromJsonAsync<IdView>())!.Id;
+    }
+
+    private static async Task<Guid> RegisterOfficeAsync(string broker, HttpClient client)
+    {
+        var officeId = Guid.NewGuid();
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(broker)));
+        await bus.StartAsync();
+        try
+        {
+            await bus.Publish(new OfficeRegistered(officeId, "Stadtteilbüro Südstadt", "Stadtteilbüro", "Käthe-Kollwitz-Straße 20", "37327",
+                "Leinefelde-Worbis", "DE-TH", "Europe/Berlin", DateTimeOffset.UtcNow), context => context.MessageId = NewId.NextGuid());
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            using var response = await client.GetAsync(new Uri($"/api/bookings/offices/{officeId}", UriKind.Relative));
+            if (response.IsSuccessStatusCode)
+            {
+                return officeId;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The office did not reach Bookings.");
+    }
+
+    private static async Task<long> CountOverbookedAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"""SELECT count(*) FROM (SELECT "StartsAt" FROM "Appointments" WHERE "Status" <> 'Cancelled' GROUP BY "ServiceId", "StartsAt" HAVING count(*) > {Capacity}) AS overbooked""",
+            connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// The same transaction without .NET: one appointment row on a random seat of a random slot (the
+    /// exclusion constraint checked; a lost race does nothing) and one outbox row, committed together.
+    /// </summary>
+    private static async Task RunPgBenchAsync(string database, Guid serviceId, Guid officeId, int clients)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(database);
+        var script = Path.Combine(Path.GetTempPath(), $"bookings-pgbench-{Guid.NewGuid():N}.sql");
+        await File.WriteAllTextAsync(script, $"""
+            \set seat random(1, {Capacity})
+            \set slot random(0, 200000)
+            BEGIN;
+            INSERT INTO "Appointments" ("Id", "OfficeId", "ServiceId", "Channel", "Seat", "StartsAt", "EndsAt", "BlockedUntil", "Status", "FieldOfAction", "Language", "InterpreterNeeded", "BookedAt", "ManagementTokenHash", "ResidentName", "ResidentPhone", "ConsentTextVersion", "ConsentGivenAt")
+            SELECT gen_random_uuid(), '{officeId}', '{serviceId}', 'InPerson', :seat, s, s + interval '{SlotMinutes} minutes', s + interval '{SlotMinutes} minutes', 'Booked', 'zusammenleben', 'de', false, now(), md5(random()::text) || md5(random()::text), 'Resident', '+49 3605 123456', '2026-01', now()
+            FROM (SELECT timestamptz '2030-01-01 00:00+00' + :slot * interval '{SlotMinutes} minutes' AS s) AS slot
+            ON CONFLICT DO NOTHING;
+            INSERT INTO "OutboxMessages" ("MessageId", "MessageType", "Body", "CreatedAt", "SentAt")
+            VALUES (gen_random_uuid(), 'Quartier.Contracts.Bookings.AppointmentBooked, Contracts', '{"{"}"appointmentId":"00000000-0000-0000-0000-000000000000"{"}"}', now(), now());
+            COMMIT;
+            """);
+        try
+        {
+            var start = new ProcessStartInfo(PgBench)
+            {
+                ArgumentList = { "-n", "-f", script, "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", "10", "-h", settings.Host!, "-p", settings.Port.ToString(CultureInfo.InvariantCulture), "-U", settings.Username!, settings.Database! },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.Environment["PGPASSWORD"] = settings.Password ?? string.Empty;
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            var errors = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Console.WriteLine($"pgbench, same insert + outbox row, {clients} clients, 10 s:");
+            foreach (var line in output.Split('\n').Where(l => l.StartsWith("latency", StringComparison.Ordinal) || l.StartsWith("tps", StringComparison.Ordinal) || l.StartsWith("number of failed", StringComparison.Ordinal)))
+            {
+                Console.WriteLine($"  {line}");
+            }
+
+            if (process.ExitCode != 0)
+            {
+                Console.WriteLine($"  pgbench failed ({process.ExitCode}): {errors.Trim()}");
+            }
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    private sealed record IdView(Guid Id);
+
+    private sealed record SlotView(DateTimeOffset StartsAt);
+}
