@@ -28,7 +28,13 @@ public sealed class ReportedEvent<TEvent>(Func<TEvent, Guid> officeId, Func<TEve
     public override Type Type => typeof(TEvent);
 
     public override void AddConsumer(IBusRegistrationConfigurator bus, string endpointName) =>
-        bus.AddConsumer<EventLogConsumer<TEvent>>().Endpoint(endpoint => endpoint.Name = endpointName);
+        bus.AddConsumer<EventLogConsumer<TEvent>>().Endpoint(endpoint =>
+        {
+            endpoint.Name = endpointName;
+            // Each event waits mostly on its commit; many in flight let PostgreSQL commit them as a group.
+            endpoint.PrefetchCount = ReportedEvents.EventsInFlight * 2;
+            endpoint.ConcurrentMessageLimit = ReportedEvents.EventsInFlight;
+        });
 
     public override EventLogEntry ToLogEntry(object integrationEvent, Guid messageId, DateTimeOffset receivedAt)
     {

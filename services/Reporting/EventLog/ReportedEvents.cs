@@ -13,6 +13,8 @@ public static class ReportedEvents
     /// <summary>One queue for all of them keeps the log close to the order the services published in.</summary>
     public const string EndpointName = "reporting-event-log";
 
+    public const int EventsInFlight = 32;
+
     public static IReadOnlyList<ReportedEvent> All { get; } =
     [
         new ReportedEvent<OfficeRegistered>(e => e.OfficeId, e => e.OfficeId, e => e.RegisteredAt),

@@ -4,8 +4,9 @@ using Quartier.Reporting.Data;
 namespace Quartier.Reporting.Reports;
 
 /// <summary>
-/// How complete a report is: read models are updated in the same transaction as the log, so the
-/// report holds every event up to this log position, the last of them received at this moment.
+/// How complete a report is: read models change in the same transaction as the log, so the report
+/// holds the latest logged event (its log position, when it was received and when it happened at the
+/// source). Consumers commit in parallel, so an event received a moment earlier may still be in flight.
 /// </summary>
 public sealed record Freshness(long LogPosition, DateTimeOffset? LastReceivedAt, DateTimeOffset? LastOccurredAt)
 {
