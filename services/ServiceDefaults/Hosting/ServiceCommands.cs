@@ -20,9 +20,24 @@ internal sealed class Migratable<TContext> : IMigratable where TContext : DbCont
 {
     public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+        // EF Core finalizes the migrations' model snapshot lazily and not thread-safely; hosts started
+        // side by side in one process (tests, several contexts) must not migrate at the same moment.
+        await MigrationGate.OneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            MigrationGate.OneAtATime.Release();
+        }
     }
+}
+
+internal static class MigrationGate
+{
+    public static readonly SemaphoreSlim OneAtATime = new(1, 1);
 }
 
 /// <summary>
