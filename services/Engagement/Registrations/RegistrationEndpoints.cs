@@ -63,7 +63,6 @@ public static class RegistrationEndpoints
             target.ConfirmedPeople += request.People;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         int? position = null;
         if (confirmed)
         {
@@ -71,7 +70,8 @@ public static class RegistrationEndpoints
         }
         else
         {
-            position = await WaitlistPositionAsync(db, registration, cancellationToken);
+            // Under the event's lock nobody else joins the waitlist meanwhile: this one goes to its end.
+            position = await db.Registrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted, cancellationToken) + 1;
             db.AddIntegrationEvent(new RegistrationWaitlisted(registration.Id, eventId, target.OfficeId, registration.People, position.Value, now), time);
         }
 
