@@ -25,6 +25,7 @@ public sealed class ReportingFlowTests(PlatformFixture platform)
         var volunteers = new Dictionary<Guid, string>();
         var everApproved = new HashSet<Guid>();
         var events = new List<Guid>();
+        var cancelledEvents = new HashSet<Guid>();
         var registrations = new List<string>();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
 
@@ -48,8 +49,8 @@ public sealed class ReportingFlowTests(PlatformFixture platform)
                 case 5 when events.Count < 12:
                     events.Add(await PostForIdAsync("/api/engagement/events", Event(officeId, today.AddDays(2 + random.Next(4)), Fields[random.Next(Fields.Length)], random.Next(2, 6))));
                     break;
-                case 6 or 7 when events.Count > 0:
-                    var registration = await PostAsync($"/api/engagement/events/{events[random.Next(events.Count)]}/registrations", Registration(random.Next(1, 3)));
+                case 6 or 7 when events.Except(cancelledEvents).ToList() is { Count: > 0 } registrable:
+                    var registration = await PostAsync($"/api/engagement/events/{registrable[random.Next(registrable.Count)]}/registrations", Registration(random.Next(1, 3)));
                     if (registration.StatusCode == HttpStatusCode.Created)
                     {
                         registrations.Add((await registration.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("managementToken").GetString()!);
@@ -61,12 +62,15 @@ public sealed class ReportingFlowTests(PlatformFixture platform)
                     registrations.Remove(token);
                     using (var cancelled = await Client.DeleteAsync(new Uri($"/api/engagement/registrations/manage/{token}", UriKind.Relative), TestContext.Current.CancellationToken))
                     {
-                        cancelled.IsSuccessStatusCode.Should().BeTrue();
+                        // Refused (4xx) when its event was cancelled meanwhile; never an error.
+                        ((int)cancelled.StatusCode).Should().BeLessThan(500);
                     }
 
                     break;
-                case 9 when events.Count > 3 && random.Next(4) == 0:
-                    await PostOkAsync($"/api/engagement/events/{events[random.Next(events.Count)]}/cancel", new { });
+                case 9 when events.Except(cancelledEvents).ToList() is { Count: > 3 } open && random.Next(4) == 0:
+                    var eventToCancel = open[random.Next(open.Count)];
+                    await PostOkAsync($"/api/engagement/events/{eventToCancel}/cancel", new { });
+                    cancelledEvents.Add(eventToCancel);
                     break;
             }
         }
