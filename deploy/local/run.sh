@@ -3,8 +3,10 @@
 # PostgreSQL and RabbitMQ from Debian's packages (project-local instances on their own
 # ports), the four services and the YARP gateway built from this repository.
 #
-#   deploy/local/run.sh [--no-build] [--infra-only]
+#   deploy/local/run.sh [--no-build] [--infra-only] [--demo-data]
 #
+# --demo-data loads the three real offices (Salzgitter, Leinefelde-Worbis, Stadthagen) once
+# every service is up, so their events reach every service's queue; loading twice adds nothing.
 # Ctrl-C stops everything it started; data stays in <repo>/.local/ for the next run.
 # See deploy/local/README.md for ports, environment overrides and how to reset.
 set -euo pipefail
@@ -50,6 +52,7 @@ RABBIT_BIN=/usr/lib/rabbitmq/bin
 
 DO_BUILD=1
 INFRA_ONLY=0
+DEMO_DATA=0
 
 # Bookkeeping for cleanup: what this run started.
 PG_STARTED=0
@@ -102,7 +105,7 @@ fresh_log() { # file
 }
 
 usage() {
-  sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 parse_args() {
@@ -110,6 +113,7 @@ parse_args() {
     case $1 in
       --no-build) DO_BUILD=0 ;;
       --infra-only) INFRA_ONLY=1 ;;
+      --demo-data) DEMO_DATA=1 ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; die "unknown option: $1" ;;
     esac
@@ -693,6 +697,14 @@ acquire_lock() {
 
 stop_rabbitmq_if_started() { [[ -z $RABBIT_DIR ]] || stop_rabbitmq; }
 
+# The Offices service's demo-data verb, run beside the running service with its configuration.
+load_demo_data() {
+  log "loading the demo offices"
+  dotnet_cmd Offices "$(service_env Offices)" demo-data
+  (cd "$(bin_dir_of Offices)" && exec "${DOTNET_CMD[@]}") >>"$LOG_DIR/offices.log" 2>&1 \
+    || { tail_log "$LOG_DIR/offices.log"; die "loading the demo offices failed"; }
+}
+
 # ---------------------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------------------
@@ -781,6 +793,7 @@ main() {
   start_processes
   wait_healthy "${SERVICES[@]}"
   wait_healthy Gateway
+  ((DEMO_DATA == 0)) || load_demo_data
   print_summary
   supervise
 }
