@@ -125,9 +125,12 @@ public static class RegistrationEndpoints
         if (wasConfirmed)
         {
             target.ConfirmedPeople -= registration.People;
+            // Only who could fit, and at most one per free seat: the rest would be skipped anyway.
+            var free = target.FreeSeats;
             var waiting = await db.Registrations
-                .Where(r => r.EventId == target.Id && r.Status == RegistrationStatus.Waitlisted)
+                .Where(r => r.EventId == target.Id && r.Status == RegistrationStatus.Waitlisted && r.People <= free)
                 .OrderBy(r => r.Sequence)
+                .Take(free)
                 .ToListAsync(cancellationToken);
             var promoted = Waitlist.ToPromote(target.FreeSeats, waiting);
             foreach (var moving in promoted)
