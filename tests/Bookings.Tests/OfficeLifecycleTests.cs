@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using Quartier.Bookings.Appointments;
+using Quartier.Bookings.Callbacks;
+using Quartier.Bookings.Privacy;
 using Quartier.Bookings.Tests.Support;
 using Quartier.Contracts.Bookings;
 using Quartier.Contracts.Offices;
@@ -27,7 +30,7 @@ public sealed class OfficeLifecycleTests(PlatformInfrastructure platform) : IAsy
     }
 
     [Fact]
-    public async Task When_the_office_closes_future_appointments_are_cancelled_and_announced_and_new_bookings_refused()
+    public async Task When_the_office_closes_future_appointments_and_callbacks_are_cancelled_and_announced_and_new_bookings_refused()
     {
         var office = await host.RegisterOfficeAsync("DE-NI");
         await host.OpenAlwaysAsync(office, new DateOnly(2020, 1, 1));
@@ -36,6 +39,14 @@ public sealed class OfficeLifecycleTests(PlatformInfrastructure platform) : IAsy
         var slot = await host.FreeSlotAsync(service.Id, TimeSpan.FromHours(3));
         var booked = await host.Client.BookOkAsync(Requests.Booking(service.Id, slot.StartsAt));
         var later = await host.Client.BookOkAsync(Requests.Booking(service.Id, slot.StartsAt.AddHours(1)));
+        using var settings = await host.Client.PutAsJsonAsync($"/api/bookings/offices/{office}/callback-settings", new CallbackSettingsRequest(60, 1, 0, 14), Json.Options, TestContext.Current.CancellationToken);
+        using var callbackResponse = await host.Client.PostAsync($"/api/bookings/offices/{office}/callbacks",
+            new RequestCallbackRequest(
+                (await host.Client.GetOkAsync<List<CallbackWindow>>($"/api/bookings/offices/{office}/callback-windows?from={slot.StartsAt:yyyy-MM-dd}&to={slot.StartsAt.AddDays(1):yyyy-MM-dd}"))[^1].StartsAt,
+                "0160 1234567", "de", null, null, new ConsentRequest("2026-01", DateTimeOffset.UtcNow)));
+        callbackResponse.StatusCode.Should().Be(HttpStatusCode.Created);
+        var callback = await callbackResponse.ReadAsync<CallbackConfirmation>();
+        await using var callbackCancelled = await EventProbe.StartAsync<CallbackCancelled>(host.MessagingConnectionString, TestContext.Current.CancellationToken);
 
         await host.PublishAsync(new OfficeClosed(office, host.Clock.GetUtcNow()));
 
@@ -45,6 +56,8 @@ public sealed class OfficeLifecycleTests(PlatformInfrastructure platform) : IAsy
             cancelled.WaitForAsync(e => e.AppointmentId == later.AppointmentId, TimeSpan.FromSeconds(10)));
         announced.Should().OnlyContain(e => e.Message.CancelledBy == CancelledBy.OfficeClosed);
         (await host.Client.GetOkAsync<AppointmentView>(booked.ManagementUrl)).Status.Should().Be(AppointmentStatus.Cancelled);
+        await callbackCancelled.WaitForAsync(e => e.CallbackId == callback.CallbackId, TimeSpan.FromSeconds(10));
+        (await host.Client.GetOkAsync<CallbackView>(callback.ManagementUrl)).Status.Should().Be(CallbackStatus.Cancelled);
 
         using var refused = await host.Client.BookAsync(Requests.Booking(service.Id, slot.StartsAt.AddHours(2)));
         refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Quartier.Bookings.Appointments;
+using Quartier.Bookings.Callbacks;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Diagnostics;
 using Quartier.Contracts.Bookings;
@@ -11,8 +12,8 @@ using Quartier.ServiceDefaults.Messaging.Outbox;
 namespace Quartier.Bookings.Offices;
 
 /// <summary>
-/// A closed office takes no new bookings; every appointment still ahead is cancelled and announced,
-/// in the same transaction as the closure is recorded.
+/// A closed office takes no new bookings; every appointment and callback window still ahead is
+/// cancelled and announced, in the same transaction as the closure is recorded.
 /// </summary>
 public sealed class OfficeClosedConsumer(BookingsDbContext db, TimeProvider time, BookingsMetrics metrics, ILogger<OfficeClosedConsumer> logger)
     : IdempotentConsumer<OfficeClosed, BookingsDbContext>(db, logger)
@@ -38,5 +39,14 @@ public sealed class OfficeClosedConsumer(BookingsDbContext db, TimeProvider time
         }
 
         metrics.AppointmentsCancelled(ahead.Count, CancelledBy.OfficeClosed);
+
+        var callbacks = await Db.CallbackRequests
+            .Where(c => c.OfficeId == closed.OfficeId && c.Status == CallbackStatus.Open && c.WindowStartsAt > now)
+            .ToListAsync(context.CancellationToken);
+        foreach (var callback in callbacks)
+        {
+            callback.Cancel(now);
+            Db.AddIntegrationEvent(new CallbackCancelled(callback.Id, callback.OfficeId, now), time);
+        }
     }
 }

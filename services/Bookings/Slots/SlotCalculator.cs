@@ -30,6 +30,12 @@ public static class SlotCalculator
         var earliest = now + rules.MinimumNotice;
         var latest = now + rules.Horizon;
         var step = rules.Duration + rules.BufferAfter;
+        var byStart = occupations.OrderBy(o => o.StartsAt).ToList();
+        var next = 0;
+
+        // Occupations that began before the current slot's blocked time ends, by when they end: those
+        // ended by the slot's start can never overlap a later slot, so each is added and removed once.
+        var active = new PriorityQueue<Occupation, DateTimeOffset>();
         var slots = new List<Slot>();
         foreach (var interval in openIntervals.OrderBy(i => i.StartsAt))
         {
@@ -46,16 +52,17 @@ public static class SlotCalculator
                 }
 
                 var blockedUntil = start + step;
-                var taken = 0;
-                foreach (var occupation in occupations)
+                for (; next < byStart.Count && byStart[next].StartsAt < blockedUntil; next++)
                 {
-                    if (occupation.StartsAt < blockedUntil && start < occupation.BlockedUntil)
-                    {
-                        taken++;
-                    }
+                    active.Enqueue(byStart[next], byStart[next].BlockedUntil);
                 }
 
-                var free = Math.Max(rules.Capacity - taken, 0);
+                while (active.TryPeek(out _, out var endsAt) && endsAt <= start)
+                {
+                    active.Dequeue();
+                }
+
+                var free = Math.Max(rules.Capacity - active.Count, 0);
                 if (free > 0 || includeFull)
                 {
                     slots.Add(new Slot(start, start + rules.Duration, free));

@@ -68,4 +68,21 @@ public sealed class SlotCalculatorTests
         SlotCalculator.Compute([Morning], Rules(capacity: 1), booked, Nine.AddDays(-1), includeFull: true)
             .Select(s => s.FreeSeats).Should().Equal(0, 1, 1);
     }
+
+    [Fact]
+    public void Free_seats_match_a_plain_count_of_overlaps_for_appointments_of_any_length()
+    {
+        var random = new Random(4711);
+        var days = Enumerable.Range(0, 14).Select(d => new OpenInterval(Nine.AddDays(d), Nine.AddDays(d).AddHours(9))).ToList();
+        var occupations = Enumerable.Range(0, 400).Select(_ =>
+        {
+            var start = Nine.AddDays(random.Next(14)).AddMinutes(random.Next(0, 9 * 60));
+            return new Occupation(start, start.AddMinutes(random.Next(5, 180)));
+        }).ToList();
+
+        var slots = SlotCalculator.Compute(days, Rules(minutes: 30, buffer: 10, capacity: 6), occupations, Nine.AddDays(-1), includeFull: true);
+
+        slots.Should().HaveCount(14 * 13);
+        slots.Should().OnlyContain(slot => slot.FreeSeats == Math.Max(6 - occupations.Count(o => o.StartsAt < slot.StartsAt.AddMinutes(40) && slot.StartsAt < o.BlockedUntil), 0));
+    }
 }
