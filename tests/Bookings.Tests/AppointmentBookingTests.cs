@@ -190,4 +190,13 @@ public sealed class AppointmentBookingTests(PlatformInfrastructure platform) : I
         await noShow.WaitForAsync(e => e.AppointmentId == second.AppointmentId, TimeSpan.FromSeconds(10));
         (await host.Client.GetOkAsync<AppointmentView>(second.ManagementUrl)).Status.Should().Be(AppointmentStatus.NoShow);
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_public_booking_endpoints()
+    {
+        var document = await host.Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        document.Should().Contain("/api/bookings/appointments").And.Contain("/api/bookings/services/{serviceId}/slots")
+            .And.Contain("/api/bookings/offices/{officeId}/callbacks").And.Contain("/api/bookings/offices/{officeId}/opening-hours/effective");
+    }
 }

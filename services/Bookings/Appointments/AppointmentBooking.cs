@@ -23,14 +23,16 @@ public sealed class AppointmentBooking(BookingsDbContext db, SlotFinder slots, B
 
     public async Task<(Target? Target, ProblemHttpResult? Problem)> FindTargetAsync(Guid serviceId, CancellationToken cancellationToken)
     {
-        var service = await db.AppointmentServices.AsNoTracking().SingleOrDefaultAsync(s => s.Id == serviceId && s.Active, cancellationToken);
-        var office = service is null ? null : await db.FindOfficeAsync(service.OfficeId, cancellationToken);
-        if (service is null || office is null)
+        var found = await db.AppointmentServices.AsNoTracking()
+            .Where(s => s.Id == serviceId && s.Active)
+            .Join(db.Offices.AsNoTracking(), s => s.OfficeId, o => o.OfficeId, (s, o) => new Target(o, s))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unknown service.", detail: "No appointment service with this id is offered."));
         }
 
-        return office.AcceptsBookings ? (new Target(office, service), null) : (null, OfficeLookup.NotAcceptingBookings());
+        return found.Office.AcceptsBookings ? (found, null) : (null, OfficeLookup.NotAcceptingBookings());
     }
 
     /// <summary>Null when <paramref name="startsAt"/> is a slot of the service with a free seat; otherwise the problem to answer.</summary>
