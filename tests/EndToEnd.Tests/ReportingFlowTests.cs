@@ -6,7 +6,7 @@ using FluentAssertions;
 namespace Quartier.EndToEnd.Tests;
 
 /// <summary>
-/// Consistency of reporting with the services it listens to: a random mix of actions through the
+/// Consistency of reporting with the services it listens to (Engagement, Bookings): a random mix of actions through the
 /// gateway, then every figure reporting shows equals what the source service's own API says.
 /// </summary>
 [Collection(PlatformCollection.Name)]
@@ -146,6 +146,120 @@ public sealed class ReportingFlowTests(PlatformFixture platform)
 
         using var csv = await Client.GetAsync(new Uri($"/api/reporting/volunteers?{year}&format=csv", UriKind.Relative), TestContext.Current.CancellationToken);
         (await csv.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken))[..3].Should().Equal(0xEF, 0xBB, 0xBF);
+    }
+
+    [Fact]
+    public async Task After_random_bookings_and_cancellations_every_appointment_figure_equals_the_bookings_data()
+    {
+        var officeId = await CreateOfficeAsync();
+        await platform.WaitForAsync<JsonElement>($"/api/bookings/offices/{officeId}", ArrivalTimeout);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+        var week = Enum.GetValues<DayOfWeek>().Select(day => new { day, opens = "08:00", closes = "20:00" }).ToArray();
+        using (var plan = await Client.PutAsJsonAsync(new Uri($"/api/bookings/offices/{officeId}/opening-hours/plans/{today:yyyy-MM-dd}", UriKind.Relative), new { intervals = week }, TestContext.Current.CancellationToken))
+        {
+            plan.IsSuccessStatusCode.Should().BeTrue(await plan.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
+        string[] channels = ["InPerson", "Phone", "Video"];
+        var fieldOfService = new Dictionary<Guid, string>();
+        var slots = new List<(Guid Service, string Channel, DateTimeOffset StartsAt)>();
+        foreach (var field in new[] { "wohnen", "bildung" })
+        {
+            var service = await PostForIdAsync($"/api/bookings/offices/{officeId}/services", new
+            {
+                names = new Dictionary<string, string> { ["de"] = $"Beratung {field}" },
+                durationMinutes = 30,
+                channels,
+                fieldOfAction = field,
+                capacity = 2,
+                minimumNoticeMinutes = 0,
+            });
+            fieldOfService[service] = field;
+            foreach (var channel in channels)
+            {
+                var found = await GetJsonAsync($"/api/bookings/services/{service}/slots?channel={channel}&from={today.AddDays(1):yyyy-MM-dd}&to={today.AddDays(3):yyyy-MM-dd}");
+                slots.AddRange(found.EnumerateArray().Select(slot => (service, channel, slot.GetProperty("startsAt").GetDateTimeOffset())));
+            }
+        }
+
+        slots.Should().NotBeEmpty();
+        var random = new Random(2611);
+        var booked = new List<Guid>();
+        string[] languages = ["de", "ar", "uk", "tr"];
+        for (var action = 0; action < 150; action++)
+        {
+            if (random.Next(4) == 0 && booked.Count > 0)
+            {
+                var appointment = booked[random.Next(booked.Count)];
+                booked.Remove(appointment);
+                using var cancelled = await PostAsync($"/api/bookings/appointments/{appointment}/cancel", new { });
+                cancelled.IsSuccessStatusCode.Should().BeTrue(await cancelled.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+                continue;
+            }
+
+            var (service, channel, startsAt) = slots[random.Next(slots.Count)];
+            using var response = await PostAsync("/api/bookings/appointments", new
+            {
+                serviceId = service,
+                startsAt,
+                channel,
+                name = "Anwohner",
+                phone = "+49 3605 000000",
+                language = languages[random.Next(languages.Length)],
+                interpreterNeeded = random.Next(3) == 0,
+                consent = new { textVersion = "2026-01", givenAt = DateTimeOffset.UtcNow },
+            });
+            ((int)response.StatusCode).Should().BeOneOf([201, 409], await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                booked.Add((await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("appointmentId").GetGuid());
+            }
+        }
+
+        // What Bookings itself holds, day by day.
+        var source = new List<JsonElement>();
+        for (var day = today.AddDays(1); day <= today.AddDays(3); day = day.AddDays(1))
+        {
+            source.AddRange((await GetJsonAsync($"/api/bookings/offices/{officeId}/appointments?date={day:yyyy-MM-dd}")).EnumerateArray());
+        }
+
+        source.Count.Should().BeGreaterThan(50);
+        Dictionary<string, (int Booked, int Cancelled)> By(Func<JsonElement, string> dimension) =>
+            source.GroupBy(dimension).ToDictionary(g => g.Key, g => (g.Count(), g.Count(a => a.GetProperty("status").GetString() == "Cancelled")));
+        var expected = new
+        {
+            total = By(_ => "total"),
+            byChannel = By(a => a.GetProperty("channel").GetString()!),
+            byFieldOfAction = By(a => fieldOfService[a.GetProperty("serviceId").GetGuid()]),
+            byLanguage = By(a => a.GetProperty("language").GetString()!),
+            byInterpreterNeeded = By(a => a.GetProperty("interpreterNeeded").GetBoolean() ? "yes" : "no"),
+        };
+
+        var deadline = DateTime.UtcNow + ArrivalTimeout;
+        while (true)
+        {
+            var report = await GetJsonAsync($"/api/reporting/appointments?officeId={officeId}&period=year&date={today.AddDays(1):yyyy-MM-dd}");
+            Dictionary<string, (int Booked, int Cancelled)> Reported(string dimension) =>
+                report.GetProperty(dimension).EnumerateArray().ToDictionary(
+                    b => b.GetProperty("value").GetString()!,
+                    b => (b.GetProperty("figures").GetProperty("booked").GetInt32(), b.GetProperty("figures").GetProperty("cancelled").GetInt32()));
+            var total = report.GetProperty("total");
+            var actual = new
+            {
+                total = new Dictionary<string, (int Booked, int Cancelled)> { ["total"] = (total.GetProperty("booked").GetInt32(), total.GetProperty("cancelled").GetInt32()) },
+                byChannel = Reported("byChannel"),
+                byFieldOfAction = Reported("byFieldOfAction"),
+                byLanguage = Reported("byLanguage"),
+                byInterpreterNeeded = Reported("byInterpreterNeeded"),
+            };
+            if (actual.total["total"] == expected.total["total"] || DateTime.UtcNow > deadline)
+            {
+                actual.Should().BeEquivalentTo(expected);
+                break;
+            }
+
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
     }
 
     private async Task<Guid> CreateOfficeAsync()
