@@ -44,6 +44,11 @@ public sealed record CreateOpportunityRequest(
             yield return new ValidationResult($"Up to {VolunteerSkills.MaxCount} skills of 1 to {VolunteerSkills.MaxLength} characters.", [nameof(Skills)]);
         }
 
+        if (Weekday is { } weekday && !Enum.IsDefined(weekday))
+        {
+            yield return new ValidationResult("Unknown weekday.", [nameof(Weekday)]);
+        }
+
         if ((Weekday is null) != (From is null) || (From is null) != (To is null))
         {
             yield return new ValidationResult("A regular time needs weekday, from and to together.", [nameof(Weekday)]);
