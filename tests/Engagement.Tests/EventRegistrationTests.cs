@@ -240,6 +240,22 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
         (await probe.WaitForAsync(e => e.RegistrationId == confirmed.Id, TimeSpan.FromSeconds(10))).Message.PeopleAttended.Should().Be(1);
     }
 
+    [Fact]
+    public async Task Malformed_or_misplaced_registrations_are_problems_not_server_errors()
+    {
+        var scheduled = await host.ScheduleEventAsync(officeId, 5);
+        using var malformed = new StringContent("{\"name\": \"Olena\", \"people\": \"zwei\"}", System.Text.Encoding.UTF8, "application/json");
+
+        using var unreadable = await host.Client.PostAsync(new Uri($"/api/engagement/events/{scheduled.Id}/registrations", UriKind.Relative), malformed, Cancellation);
+        using var unknownEvent = await RegisterAsync(Guid.NewGuid(), new { name = "Olena", email = "olena@example.org", people = 1, consent = true, consentTextVersion = "2026-01" });
+        using var tooLarge = await RegisterAsync(scheduled.Id, new { name = "Verein", email = "verein@example.org", people = 6, consent = true, consentTextVersion = "2026-01" });
+
+        unreadable.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        unreadable.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        unknownEvent.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        tooLarge.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+    }
+
     private Task<HttpResponseMessage> RegisterAsync(Guid eventId, object body) =>
         host.Client.PostAsJsonAsync($"/api/engagement/events/{eventId}/registrations", body, Cancellation);
 
