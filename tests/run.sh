@@ -36,9 +36,20 @@ rm -rf "$results"
 cd "$root"
 
 dotnet build QuartierPlatform.sln -c Debug -nologo -clp:ErrorsOnly
+
+# The service test projects run two at a time; the end-to-end tests, which run every service as a
+# process of its own, run afterwards on a calmer machine.
+run_tests() { # project
+  dotnet test "$1" -c Debug --no-build --nologo \
+    --logger "trx;LogFilePrefix=tests" --logger "console;verbosity=normal" --results-directory "$results"
+}
+export -f run_tests
+export results
 status=0
-dotnet test QuartierPlatform.sln -c Debug --no-build --nologo \
-  --logger "trx;LogFilePrefix=tests" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+# shellcheck disable=SC2016 # $1 is the child shell's argument
+find tests -maxdepth 2 -name '*.Tests.csproj' ! -name 'EndToEnd.Tests.csproj' -print0 | sort -z \
+  | xargs -0 -P 2 -I{} bash -c 'run_tests "$1"' _ {} || status=$?
+run_tests tests/EndToEnd.Tests/EndToEnd.Tests.csproj || status=$?
 
 passed=$(count passed)
 failed=$(($(count failed) + $(count error) + $(count timeout) + $(count aborted)))

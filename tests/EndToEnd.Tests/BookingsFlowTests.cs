@@ -13,7 +13,7 @@ namespace Quartier.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class BookingsFlowTests(PlatformFixture platform)
 {
-    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan ArrivalTimeout = PlatformFixture.ArrivalTimeout;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 

@@ -9,7 +9,7 @@ namespace Quartier.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class EngagementFlowTests(PlatformFixture platform)
 {
-    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan ArrivalTimeout = PlatformFixture.ArrivalTimeout;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 

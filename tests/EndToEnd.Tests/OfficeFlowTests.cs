@@ -9,7 +9,7 @@ namespace Quartier.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class OfficeFlowTests(PlatformFixture platform)
 {
-    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ArrivalTimeout = PlatformFixture.ArrivalTimeout;
 
     [Fact]
     public async Task An_office_created_through_the_gateway_reaches_every_service_in_one_trace()

@@ -9,7 +9,7 @@ namespace Quartier.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class OfficesFlowTests(PlatformFixture platform)
 {
-    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan ArrivalTimeout = PlatformFixture.ArrivalTimeout;
 
     [Fact]
     public async Task An_office_created_updated_and_closed_through_the_gateway_is_reflected_everywhere()

@@ -12,6 +12,13 @@ public sealed class PlatformFixture : IAsyncLifetime
 {
     public static readonly string[] ServiceNames = ["offices", "bookings", "engagement", "reporting"];
 
+    /// <summary>
+    /// How long a test waits for an event to show up in another service. Usually well under a second;
+    /// on a loaded two-core CI machine a relay backing off after a fault test can take seconds, and a
+    /// generous limit costs nothing when all is well.
+    /// </summary>
+    public static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(60);
+
     private static readonly TimeSpan HealthyTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Dictionary<string, ServiceProcess> services = [];

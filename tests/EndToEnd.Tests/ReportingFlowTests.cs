@@ -12,7 +12,7 @@ namespace Quartier.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class ReportingFlowTests(PlatformFixture platform)
 {
-    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ArrivalTimeout = PlatformFixture.ArrivalTimeout;
     private static readonly string[] Fields = ["bildung", "wohnen", "zusammenleben", "gesundheit"];
 
     private HttpClient Client => platform.Client;
