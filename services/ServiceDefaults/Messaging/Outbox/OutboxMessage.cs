@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 
@@ -9,6 +10,8 @@ namespace Quartier.ServiceDefaults.Messaging.Outbox;
 /// </summary>
 public sealed class OutboxMessage
 {
+    private static readonly ConcurrentDictionary<string, Type> KnownTypes = new(StringComparer.Ordinal);
+
     /// <summary>Commit order; the relay publishes in this order.</summary>
     public long Sequence { get; private set; }
 
@@ -48,7 +51,7 @@ public sealed class OutboxMessage
 
     public (Type Type, object Message) Deserialize()
     {
-        var type = Type.GetType(MessageType, throwOnError: true)!;
+        var type = KnownTypes.GetOrAdd(MessageType, static name => Type.GetType(name, throwOnError: true)!);
         return (type, JsonSerializer.Deserialize(Body, type, JsonSerializerOptions.Web)!);
     }
 }
