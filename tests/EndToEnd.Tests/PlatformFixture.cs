@@ -41,29 +41,16 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        var postgres = PostgresServer.StartAsync(cancellationToken);
-        var rabbitMq = RabbitMqServer.StartAsync(cancellationToken);
-        var telemetry = OtlpSink.StartAsync(cancellationToken);
-        Postgres = await postgres;
-        RabbitMq = await rabbitMq;
-        Telemetry = await telemetry;
-
-        var started = await Task.WhenAll(ServiceNames.Select(name => StartServiceAsync(name, cancellationToken)));
-        foreach (var service in started)
+        try
         {
-            services[service.Name] = service;
+            await StartPlatformAsync(TestContext.Current.CancellationToken);
         }
-
-        var gatewayEnvironment = TelemetryEnvironment("gateway");
-        foreach (var service in started)
+        catch
         {
-            gatewayEnvironment[$"services__{service.Name}__http__0"] = service.BaseAddress.ToString();
+            // A half-started platform must not outlive the test run.
+            await DisposeAsync();
+            throw;
         }
-
-        Gateway = await ServiceProcess.StartAsync("gateway", ServiceProcess.AssemblyPath("gateway", "Gateway"), gatewayEnvironment, cancellationToken);
-        await Gateway.WaitHealthyAsync(HealthyTimeout);
-        Client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>Polls the gateway until <paramref name="path"/> answers 200, as a resident refreshing a page would.</summary>
@@ -85,6 +72,36 @@ public sealed class PlatformFixture : IAsyncLifetime
 
             await Task.Delay(50);
         }
+    }
+
+    private async Task StartPlatformAsync(CancellationToken cancellationToken)
+    {
+        var postgres = PostgresServer.StartAsync(cancellationToken);
+        var rabbitMq = RabbitMqServer.StartAsync(cancellationToken);
+        var telemetry = OtlpSink.StartAsync(cancellationToken);
+        try
+        {
+            await Task.WhenAll(postgres, rabbitMq, telemetry);
+        }
+        finally
+        {
+            // Whatever did start is assigned, so that DisposeAsync stops it.
+            Postgres = postgres.IsCompletedSuccessfully ? postgres.Result : null!;
+            RabbitMq = rabbitMq.IsCompletedSuccessfully ? rabbitMq.Result : null!;
+            Telemetry = telemetry.IsCompletedSuccessfully ? telemetry.Result : null!;
+        }
+
+        var started = await Task.WhenAll(ServiceNames.Select(name => StartServiceAsync(name, cancellationToken)));
+
+        var gatewayEnvironment = TelemetryEnvironment("gateway");
+        foreach (var service in started)
+        {
+            gatewayEnvironment[$"services__{service.Name}__http__0"] = service.BaseAddress.ToString();
+        }
+
+        Gateway = await ServiceProcess.StartAsync("gateway", ServiceProcess.AssemblyPath("gateway", "Gateway"), gatewayEnvironment, cancellationToken);
+        await Gateway.WaitHealthyAsync(HealthyTimeout);
+        Client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public async ValueTask DisposeAsync()
@@ -134,6 +151,11 @@ public sealed class PlatformFixture : IAsyncLifetime
         await ServiceProcess.RunToCompletionAsync(dll, "migrate", environment, TimeSpan.FromSeconds(60));
 
         var service = await ServiceProcess.StartAsync(name, dll, environment, cancellationToken);
+        lock (services)
+        {
+            services[name] = service;
+        }
+
         await service.WaitHealthyAsync(HealthyTimeout);
         return service;
     }
