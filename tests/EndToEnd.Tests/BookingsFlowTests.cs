@@ -72,6 +72,14 @@ public sealed class BookingsFlowTests(PlatformFixture platform)
         cancel.StatusCode.Should().Be(HttpStatusCode.OK);
         (await cancelled.WaitForAsync(e => e.AppointmentId == confirmation.AppointmentId, ArrivalTimeout)).Message.CancelledBy.Should().Be(CancelledBy.Resident);
 
+        // The link is the resident's key: traces name the route, never the token.
+        var token = confirmation.ManagementUrl.Split('/')[^1];
+        var spans = await platform.Telemetry.WaitForAsync(
+            received => received.Any(span => span.Attributes.Values.Any(value => value.Contains("/manage/{token}/cancel", StringComparison.Ordinal))),
+            ArrivalTimeout);
+        spans.Should().NotContain(span => span.Name.Contains(token, StringComparison.Ordinal)
+            || span.Attributes.Values.Any(value => value.Contains(token, StringComparison.Ordinal)));
+
         // Resident: a callback window; staff: one attempt from the queue.
         var windows = (await platform.Client.GetFromJsonAsync<List<WindowView>>($"/api/bookings/offices/{officeId}/callback-windows?from={today:yyyy-MM-dd}&to={today.AddDays(3):yyyy-MM-dd}", Cancellation))!;
         using var callback = await platform.Client.PostAsJsonAsync($"/api/bookings/offices/{officeId}/callbacks", new

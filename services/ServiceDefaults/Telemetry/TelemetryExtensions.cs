@@ -53,7 +53,7 @@ public static class TelemetryExtensions
 
         var telemetry = new OpenTelemetryServices(builder.Services)
             .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithTracing(tracing => tracing.AddSource(TraceSources))
+            .WithTracing(tracing => tracing.AddSource(TraceSources).AddProcessor(new SecretLinkRedactor()))
             .WithMetrics(metrics => metrics.AddMeter(Meters))
             .WithLogging(configureBuilder: null, configureOptions: options =>
             {
