@@ -3,9 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using MassTransit;
 using Npgsql;
-using Quartier.Contracts.Offices;
 using Quartier.Testing;
 
 namespace Quartier.Benchmarks;
@@ -60,7 +58,7 @@ public sealed class BookingsBenchmark : IBenchmark
         using var direct = new HttpClient { BaseAddress = service.BaseAddress };
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = parallelism }) { BaseAddress = gateway.BaseAddress };
 
-        var officeId = await RegisterOfficeAsync(rabbitMq.ConnectionString, client);
+        var officeId = await OfficeSeeding.RegisterOfficeAsync(rabbitMq.ConnectionString, client, "/api/bookings/offices");
         var serviceId = await SetUpOfficeAsync(client, officeId);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var searchPath = $"/api/bookings/services/{serviceId}/slots?channel=InPerson&from={today:yyyy-MM-dd}&to={today.AddDays(55):yyyy-MM-dd}";
@@ -144,35 +142,6 @@ public sealed class BookingsBenchmark : IBenchmark
         });
         created.EnsureSuccessStatusCode();
         return (await created.Content.ReadFromJsonAsync<IdView>())!.Id;
-    }
-
-    private static async Task<Guid> RegisterOfficeAsync(string broker, HttpClient client)
-    {
-        var officeId = Guid.NewGuid();
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(broker)));
-        await bus.StartAsync();
-        try
-        {
-            await bus.Publish(new OfficeRegistered(officeId, "Stadtteilbüro Südstadt", "Stadtteilbüro", "Käthe-Kollwitz-Straße 20", "37327",
-                "Leinefelde-Worbis", "DE-TH", "Europe/Berlin", DateTimeOffset.UtcNow), context => context.MessageId = NewId.NextGuid());
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
-
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            using var response = await client.GetAsync(new Uri($"/api/bookings/offices/{officeId}", UriKind.Relative));
-            if (response.IsSuccessStatusCode)
-            {
-                return officeId;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The office did not reach Bookings.");
     }
 
     private static async Task<long> CountOverbookedAsync(string database)

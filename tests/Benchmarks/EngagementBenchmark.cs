@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using MassTransit;
-using Quartier.Contracts.Offices;
 using Quartier.Testing;
 
 namespace Quartier.Benchmarks;
@@ -38,7 +36,7 @@ public sealed class EngagementBenchmark : IBenchmark
         await service.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         using var client = new HttpClient { BaseAddress = service.BaseAddress };
 
-        var officeId = await RegisterOfficeAsync(rabbitMq.ConnectionString, client);
+        var officeId = await OfficeSeeding.RegisterOfficeAsync(rabbitMq.ConnectionString, client, "/api/engagement/offices");
         var startsAt = DateTimeOffset.UtcNow.AddDays(14);
         using var scheduled = await client.PostAsJsonAsync("/api/engagement/events", new
         {
@@ -76,35 +74,6 @@ public sealed class EngagementBenchmark : IBenchmark
         var after = (await client.GetFromJsonAsync<EventView>($"/api/engagement/events/{eventId}"))!;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"check: {confirmed.Count} confirmed at first (capacity {capacity}), free seats after the promotions {after.FreeSeats} (expected {Math.Max(0, capacity - (registrations - capacity))})"));
-    }
-
-    private static async Task<Guid> RegisterOfficeAsync(string broker, HttpClient client)
-    {
-        var officeId = Guid.NewGuid();
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(broker)));
-        await bus.StartAsync();
-        try
-        {
-            await bus.Publish(new OfficeRegistered(officeId, "Stadtteilbüro Südstadt", "Stadtteilbüro", "Käthe-Kollwitz-Straße 20", "37327",
-                "Leinefelde-Worbis", "DE-TH", "Europe/Berlin", DateTimeOffset.UtcNow));
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
-
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            using var response = await client.GetAsync(new Uri($"/api/engagement/offices/{officeId}", UriKind.Relative));
-            if (response.IsSuccessStatusCode)
-            {
-                return officeId;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The office did not reach Engagement.");
     }
 
     private static async Task<(Percentiles Latency, double Seconds)> MeasureAsync(int count, int parallelism, Func<int, Task> action)
