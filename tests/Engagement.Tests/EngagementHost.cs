@@ -37,11 +37,7 @@ internal sealed class EngagementHost : IAsyncDisposable
 
     public static async Task<EngagementHost> StartAsync(PlatformInfrastructure platform, int instances = 1)
     {
-        var host = new EngagementHost(new Dictionary<string, string>
-        {
-            ["ConnectionStrings:engagementdb"] = await platform.Postgres.CreateDatabaseAsync("engagementdb"),
-            ["ConnectionStrings:messaging"] = platform.RabbitMq.TakeVirtualHost(),
-        });
+        var host = new EngagementHost(await ServiceFactory.OwnResourcesAsync(platform, "engagement"));
         for (var i = 0; i < instances; i++)
         {
             // Started one after the other: the first applies the migrations, the next find them applied.

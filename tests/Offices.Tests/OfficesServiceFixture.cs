@@ -11,11 +11,7 @@ public class OfficesServiceFixture(PlatformInfrastructure platform) : IAsyncLife
 
     public virtual async ValueTask InitializeAsync()
     {
-        Service = new ServiceFactory<Program>(new Dictionary<string, string>
-        {
-            ["ConnectionStrings:officesdb"] = await platform.Postgres.CreateDatabaseAsync("officesdb"),
-            ["ConnectionStrings:messaging"] = platform.RabbitMq.TakeVirtualHost(),
-        });
+        Service = new ServiceFactory<Program>(await ServiceFactory.OwnResourcesAsync(platform, "offices"));
         Client = Service.CreateClient();
     }
 

@@ -9,14 +9,24 @@ public static class ServiceFactory
     public static async Task<ServiceFactory<TEntryPoint>> StartAsync<TEntryPoint>(PlatformInfrastructure platform, string serviceName)
         where TEntryPoint : class
     {
+        var factory = new ServiceFactory<TEntryPoint>(await OwnResourcesAsync(platform, serviceName).ConfigureAwait(false));
+        factory.StartServer();
+        return factory;
+    }
+
+    /// <summary>
+    /// Settings naming a new database and a virtual host of the service's own, as Aspire would inject
+    /// them (<c>ConnectionStrings:{service}db</c>, <c>ConnectionStrings:messaging</c>); add to them
+    /// before starting the service when a test needs more.
+    /// </summary>
+    public static async Task<Dictionary<string, string>> OwnResourcesAsync(PlatformInfrastructure platform, string serviceName)
+    {
         ArgumentNullException.ThrowIfNull(platform);
-        var factory = new ServiceFactory<TEntryPoint>(new Dictionary<string, string>
+        return new Dictionary<string, string>
         {
             [$"ConnectionStrings:{serviceName}db"] = await platform.Postgres.CreateDatabaseAsync($"{serviceName}db").ConfigureAwait(false),
             ["ConnectionStrings:messaging"] = platform.RabbitMq.TakeVirtualHost(),
-        });
-        factory.StartServer();
-        return factory;
+        };
     }
 }
 

@@ -43,14 +43,10 @@ public sealed class BookingsHost : IAsyncDisposable
     public static async Task<BookingsHost> StartAsync(PlatformInfrastructure platform)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:bookingsdb"] = await platform.Postgres.CreateDatabaseAsync("bookingsdb"),
-            ["ConnectionStrings:messaging"] = platform.RabbitMq.TakeVirtualHost(),
-            // The tests run detection and purge themselves, at the moment they choose.
-            ["Bookings:OverdueCheckInterval"] = "01:00:00",
-            ["Bookings:PersonalDataPurgeInterval"] = "01:00:00",
-        };
+        var settings = await ServiceFactory.OwnResourcesAsync(platform, "bookings");
+        // The tests run detection and purge themselves, at the moment they choose.
+        settings["Bookings:OverdueCheckInterval"] = "01:00:00";
+        settings["Bookings:PersonalDataPurgeInterval"] = "01:00:00";
         return new BookingsHost(settings, new TestClock());
     }
 
