@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Quartier.Bookings.AppointmentServices;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Diagnostics;
 using Quartier.Bookings.Offices;
@@ -14,19 +13,14 @@ namespace Quartier.Bookings.Appointments;
 /// The rules a wanted start time must pass before a seat is taken (office open for bookings, channel
 /// offered, a slot of the service, within notice and horizon, not full), and the seat taking itself.
 /// </summary>
-public sealed class AppointmentBooking(BookingsDbContext db, SlotFinder slots, BookingsMetrics metrics)
+public sealed class AppointmentBooking(SlotFinder slots, BookingsDbContext db, BookingsMetrics metrics)
 {
     /// <summary>Looks at the free seats again this often when concurrent requests took the ones seen free.</summary>
     private const int SeatRounds = 3;
 
-    public sealed record Target(BookableOffice Office, AppointmentService Service);
-
-    public async Task<(Target? Target, ProblemHttpResult? Problem)> FindTargetAsync(Guid serviceId, CancellationToken cancellationToken)
+    public async Task<(SlotSource? Source, ProblemHttpResult? Problem)> FindSourceAsync(Guid serviceId, CancellationToken cancellationToken)
     {
-        var found = await db.AppointmentServices.AsNoTracking()
-            .Where(s => s.Id == serviceId && s.Active)
-            .Join(db.Offices.AsNoTracking(), s => s.OfficeId, o => o.OfficeId, (s, o) => new Target(o, s))
-            .SingleOrDefaultAsync(cancellationToken);
+        var found = await slots.FindSourceAsync(serviceId, cancellationToken);
         if (found is null)
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unknown service.", detail: "No appointment service with this id is offered."));
@@ -35,79 +29,84 @@ public sealed class AppointmentBooking(BookingsDbContext db, SlotFinder slots, B
         return found.Office.AcceptsBookings ? (found, null) : (null, OfficeLookup.NotAcceptingBookings());
     }
 
-    /// <summary>Null when <paramref name="startsAt"/> is a slot of the service with a free seat; otherwise the problem to answer.</summary>
-    public async Task<ProblemHttpResult?> CheckSlotAsync(Target target, AppointmentChannel channel, DateTimeOffset startsAt, DateTimeOffset now, Guid? ignoring, CancellationToken cancellationToken)
+    /// <summary>
+    /// The seats free for an appointment of the service at <paramref name="startsAt"/> when it is a
+    /// slot of the service; otherwise the problem to answer (a full slot answers 409 with alternatives).
+    /// </summary>
+    public async Task<(List<int> FreeSeats, ProblemHttpResult? Problem)> CheckSlotAsync(
+        SlotSource source, AppointmentChannel channel, DateTimeOffset startsAt, DateTimeOffset now, Guid? ignoring, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        var (office, service) = target;
+        ArgumentNullException.ThrowIfNull(source);
+        var (service, office, _) = source;
         if (!service.Channels.Contains(channel))
         {
-            return TypedResults.Problem(
+            return ([], TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Channel not offered.",
-                detail: $"This service is offered {string.Join(", ", service.Channels)}.");
+                detail: $"This service is offered {string.Join(", ", service.Channels)}."));
         }
 
         if (startsAt < now || startsAt > now.AddDays(service.BookingHorizonDays + 1))
         {
-            return TypedResults.Problem(
+            return ([], TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Outside the booking horizon.",
-                detail: $"This service can be booked from now up to {service.BookingHorizonDays} days ahead.");
+                detail: $"This service can be booked from now up to {service.BookingHorizonDays} days ahead."));
         }
 
         var day = OfficeTime.LocalDate(startsAt, office.Zone());
-        var slot = (await slots.FindAsync(office, service, day, day, includeFull: true, ignoring, cancellationToken))
-            .FirstOrDefault(s => s.StartsAt == startsAt);
+        var search = await slots.SearchAsync(source, day, day, includeFull: true, ignoring, cancellationToken);
+        var slot = search.Slots.FirstOrDefault(s => s.StartsAt == startsAt);
         if (slot is null)
         {
-            return TypedResults.Problem(
+            return ([], TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Not a bookable slot.",
                 detail: "The time is outside the opening hours, too soon, or not the start of a slot of this service. Search the free slots first.",
-                extensions: await AlternativesAsync(target, startsAt, ignoring, cancellationToken));
+                extensions: await AlternativesAsync(source, startsAt, ignoring, cancellationToken)));
         }
 
-        return slot.FreeSeats > 0 ? null : await SlotTakenAsync(target, startsAt, ignoring, cancellationToken);
+        var free = search.FreeSeats(startsAt, startsAt + service.Duration + service.BufferAfter, service.Capacity);
+        return free.Count > 0 ? (free, null) : ([], await SlotTakenAsync(source, startsAt, ignoring, cancellationToken));
     }
 
-    /// <summary>Takes the first free seat for <paramref name="appointment"/> as it stands (new or moved) and saves it with its pending events.</summary>
-    public async Task<bool> TakeSeatAsync(Appointment appointment, int capacity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes a free seat for <paramref name="appointment"/> as it stands (new or moved) and saves it with
+    /// its pending events: first among the seats seen free, then among those free on a fresh look.
+    /// </summary>
+    public async Task<bool> TakeSeatAsync(Appointment appointment, IReadOnlyList<int> seenFree, int capacity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(appointment);
-        for (var round = 0; round < SeatRounds; round++)
+        var free = seenFree;
+        for (var round = 0; round < SeatRounds && free.Count > 0; round++)
         {
+            if (await SeatAllocation.SaveOnFirstFreeSeatAsync(db, free, seat => appointment.Seat = seat, cancellationToken))
+            {
+                return true;
+            }
+
             var taken = await db.Appointments.AsNoTracking()
                 .Where(a => a.ServiceId == appointment.ServiceId && a.Status != AppointmentStatus.Cancelled && a.Id != appointment.Id
                     && a.StartsAt < appointment.BlockedUntil && a.BlockedUntil > appointment.StartsAt)
                 .Select(a => a.Seat)
                 .ToListAsync(cancellationToken);
-            var free = Enumerable.Range(1, capacity).Except(taken).ToList();
-            if (free.Count == 0)
-            {
-                break;
-            }
-
-            if (await SeatAllocation.SaveOnFirstFreeSeatAsync(db, free, seat => appointment.Seat = seat, cancellationToken))
-            {
-                return true;
-            }
+            free = [.. Enumerable.Range(1, capacity).Except(taken)];
         }
 
         metrics.SlotConflict();
         return false;
     }
 
-    public async Task<ProblemHttpResult> SlotTakenAsync(Target target, DateTimeOffset startsAt, Guid? ignoring, CancellationToken cancellationToken)
+    public async Task<ProblemHttpResult> SlotTakenAsync(SlotSource source, DateTimeOffset startsAt, Guid? ignoring, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(source);
         return TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict,
             title: "This slot has just been taken.",
             detail: "Every counsellor is booked at this time. Please choose one of the free slots nearby.",
-            extensions: await AlternativesAsync(target, startsAt, ignoring, cancellationToken));
+            extensions: await AlternativesAsync(source, startsAt, ignoring, cancellationToken));
     }
 
-    private async Task<Dictionary<string, object?>> AlternativesAsync(Target target, DateTimeOffset startsAt, Guid? ignoring, CancellationToken cancellationToken) =>
-        new() { ["alternatives"] = await slots.AlternativesAsync(target.Office, target.Service, startsAt, ignoring, cancellationToken) };
+    private async Task<Dictionary<string, object?>> AlternativesAsync(SlotSource source, DateTimeOffset startsAt, Guid? ignoring, CancellationToken cancellationToken) =>
+        new() { ["alternatives"] = await slots.AlternativesAsync(source, startsAt, ignoring, cancellationToken) };
 }

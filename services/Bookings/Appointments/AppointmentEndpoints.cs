@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Diagnostics;
+using Quartier.Bookings.Offices;
 using Quartier.Bookings.Privacy;
 using Quartier.Contracts.Bookings;
 using Quartier.ServiceDefaults.Messaging.Outbox;
@@ -31,8 +32,8 @@ public static class AppointmentEndpoints
         BookAppointmentRequest request, BookingsDbContext db, AppointmentBooking booking, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var (target, problem) = await booking.FindTargetAsync(request.ServiceId!.Value, cancellationToken);
-        if (target is null)
+        var (source, problem) = await booking.FindSourceAsync(request.ServiceId!.Value, cancellationToken);
+        if (source is null)
         {
             return problem!;
         }
@@ -44,12 +45,13 @@ public static class AppointmentEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Consent cannot be given in the future.");
         }
 
-        if (await booking.CheckSlotAsync(target, channel, startsAt, now, ignoring: null, cancellationToken) is { } slotProblem)
+        var (freeSeats, slotProblem) = await booking.CheckSlotAsync(source, channel, startsAt, now, ignoring: null, cancellationToken);
+        if (slotProblem is not null)
         {
             return slotProblem;
         }
 
-        var service = target.Service;
+        var service = source.Service;
         var token = ManagementToken.Create();
         var appointment = new Appointment
         {
@@ -79,14 +81,14 @@ public static class AppointmentEndpoints
         db.AddIntegrationEvent(new AppointmentBooked(
             appointment.Id, appointment.OfficeId, appointment.ServiceId, channel, appointment.FieldOfAction,
             appointment.Language, appointment.InterpreterNeeded, appointment.StartsAt, appointment.EndsAt, now), time);
-        if (!await booking.TakeSeatAsync(appointment, service.Capacity, cancellationToken))
+        if (!await booking.TakeSeatAsync(appointment, freeSeats, service.Capacity, cancellationToken))
         {
             db.ChangeTracker.Clear();
-            return await booking.SlotTakenAsync(target, startsAt, ignoring: null, cancellationToken);
+            return await booking.SlotTakenAsync(source, startsAt, ignoring: null, cancellationToken);
         }
 
         metrics.AppointmentBooked(channel);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(target.Office.TimeZone);
+        var zone = source.Office.Zone();
         var manageUrl = $"{ManagePath}/{token}";
         return TypedResults.Created(manageUrl, new BookingConfirmation(
             appointment.Id, appointment.OfficeId, appointment.ServiceId, channel,
@@ -138,28 +140,29 @@ public static class AppointmentEndpoints
             return problem;
         }
 
-        var (target, targetProblem) = await booking.FindTargetAsync(appointment.ServiceId, cancellationToken);
-        if (target is null)
+        var (source, sourceProblem) = await booking.FindSourceAsync(appointment.ServiceId, cancellationToken);
+        if (source is null)
         {
-            return targetProblem!;
+            return sourceProblem!;
         }
 
         var startsAt = request.StartsAt!.Value.ToUniversalTime();
-        if (await booking.CheckSlotAsync(target, appointment.Channel, startsAt, now, appointment.Id, cancellationToken) is { } slotProblem)
+        var (freeSeats, slotProblem) = await booking.CheckSlotAsync(source, appointment.Channel, startsAt, now, appointment.Id, cancellationToken);
+        if (slotProblem is not null)
         {
             return slotProblem;
         }
 
         var previous = appointment.StartsAt;
-        var service = target.Service;
+        var service = source.Service;
         appointment.StartsAt = startsAt;
         appointment.EndsAt = startsAt + service.Duration;
         appointment.BlockedUntil = appointment.EndsAt + service.BufferAfter;
         db.AddIntegrationEvent(new AppointmentRescheduled(appointment.Id, appointment.OfficeId, previous, appointment.StartsAt, appointment.EndsAt, now), time);
-        if (!await booking.TakeSeatAsync(appointment, service.Capacity, cancellationToken))
+        if (!await booking.TakeSeatAsync(appointment, freeSeats, service.Capacity, cancellationToken))
         {
             db.ChangeTracker.Clear();
-            return await booking.SlotTakenAsync(target, startsAt, appointment.Id, cancellationToken);
+            return await booking.SlotTakenAsync(source, startsAt, appointment.Id, cancellationToken);
         }
 
         return TypedResults.Ok(await ViewOfAsync(db, appointment, options.Value, cancellationToken));

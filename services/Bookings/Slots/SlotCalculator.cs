@@ -5,8 +5,8 @@ namespace Quartier.Bookings.Slots;
 /// <summary>How a service cuts opening hours into slots.</summary>
 public sealed record SlotRules(TimeSpan Duration, TimeSpan BufferAfter, int Capacity, TimeSpan MinimumNotice, TimeSpan Horizon);
 
-/// <summary>A time a seat is taken: from the appointment's start until its end plus the buffer after it.</summary>
-public sealed record Occupation(DateTimeOffset StartsAt, DateTimeOffset BlockedUntil);
+/// <summary>A seat taken from the appointment's start until its end plus the buffer after it.</summary>
+public sealed record Occupation(DateTimeOffset StartsAt, DateTimeOffset BlockedUntil, int Seat);
 
 public sealed record Slot(DateTimeOffset StartsAt, DateTimeOffset EndsAt, int FreeSeats);
 

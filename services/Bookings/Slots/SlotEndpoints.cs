@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Quartier.Bookings.Data;
 using Quartier.Bookings.Offices;
 using Quartier.Bookings.OpeningHours;
 using Quartier.Contracts.Bookings;
@@ -19,7 +17,7 @@ public static class SlotEndpoints
     }
 
     private static async Task<Results<Ok<List<SlotResponse>>, NotFound, ProblemHttpResult>> SearchSlots(
-        Guid serviceId, AppointmentChannel channel, DateOnly from, DateOnly to, BookingsDbContext db, SlotFinder finder, TimeProvider time, CancellationToken cancellationToken)
+        Guid serviceId, AppointmentChannel channel, DateOnly from, DateOnly to, SlotFinder finder, TimeProvider time, CancellationToken cancellationToken)
     {
         if (to < from || to.DayNumber - from.DayNumber >= MaxSearchDays)
         {
@@ -29,13 +27,13 @@ public static class SlotEndpoints
                 detail: $"'to' must not be before 'from', and one search spans at most {MaxSearchDays} days.");
         }
 
-        var service = await db.AppointmentServices.AsNoTracking().SingleOrDefaultAsync(s => s.Id == serviceId && s.Active, cancellationToken);
-        var office = service is null ? null : await db.FindOfficeAsync(service.OfficeId, cancellationToken);
-        if (service is null || office is null)
+        var source = await finder.FindSourceAsync(serviceId, cancellationToken);
+        if (source is null)
         {
             return TypedResults.NotFound();
         }
 
+        var (service, office, _) = source;
         if (!office.AcceptsBookings)
         {
             return OfficeLookup.NotAcceptingBookings();
@@ -59,7 +57,7 @@ public static class SlotEndpoints
                 detail: $"This service can be booked from today up to {service.BookingHorizonDays} days ahead.");
         }
 
-        var slots = await finder.FindAsync(office, service, from, to, includeFull: false, ignoring: null, cancellationToken);
+        var slots = await finder.FindAsync(source, from, to, includeFull: false, ignoring: null, cancellationToken);
         return TypedResults.Ok(slots.Select(s => SlotResponse.From(s, zone)).ToList());
     }
 }

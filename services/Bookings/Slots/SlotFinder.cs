@@ -7,20 +7,46 @@ using Quartier.Bookings.OpeningHours;
 
 namespace Quartier.Bookings.Slots;
 
+/// <summary>What slots are cut from: an active appointment service, its office and the office's opening hours.</summary>
+public sealed record SlotSource(AppointmentService Service, BookableOffice Office, OfficeSchedule Schedule);
+
+/// <summary>The slots of a date range and the appointments occupying seats in it.</summary>
+public sealed record SlotSearch(IReadOnlyList<Slot> Slots, IReadOnlyList<Occupation> Occupations)
+{
+    public static readonly SlotSearch Empty = new([], []);
+
+    /// <summary>The seats no appointment blocks at any moment between <paramref name="startsAt"/> and <paramref name="blockedUntil"/>.</summary>
+    public List<int> FreeSeats(DateTimeOffset startsAt, DateTimeOffset blockedUntil, int capacity)
+    {
+        var taken = Occupations.Where(o => o.StartsAt < blockedUntil && o.BlockedUntil > startsAt).Select(o => o.Seat);
+        return [.. Enumerable.Range(1, capacity).Except(taken)];
+    }
+}
+
 /// <summary>Loads what slot computation needs for one service and local date range, and computes the slots.</summary>
 public sealed class SlotFinder(BookingsDbContext db, TimeProvider time)
 {
-    public async Task<IReadOnlyList<Slot>> FindAsync(
-        BookableOffice office, AppointmentService service, DateOnly from, DateOnly to, bool includeFull, Guid? ignoring, CancellationToken cancellationToken)
+    /// <summary>The service (if active), its office and schedule in one round trip; null when the service is unknown or inactive.</summary>
+    public Task<SlotSource?> FindSourceAsync(Guid serviceId, CancellationToken cancellationToken) =>
+        (from service in db.AppointmentServices.AsNoTracking()
+         where service.Id == serviceId && service.Active
+         join office in db.Offices.AsNoTracking() on service.OfficeId equals office.OfficeId
+         join schedule in db.Schedules.AsNoTracking() on office.OfficeId equals schedule.OfficeId into schedules
+         from schedule in schedules.DefaultIfEmpty()
+         select new SlotSource(service, office, schedule ?? new OfficeSchedule { OfficeId = office.OfficeId }))
+        .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Slot>> FindAsync(SlotSource source, DateOnly from, DateOnly to, bool includeFull, Guid? ignoring, CancellationToken cancellationToken) =>
+        (await SearchAsync(source, from, to, includeFull, ignoring, cancellationToken)).Slots;
+
+    public async Task<SlotSearch> SearchAsync(SlotSource source, DateOnly from, DateOnly to, bool includeFull, Guid? ignoring, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(office);
-        ArgumentNullException.ThrowIfNull(service);
-        var schedule = await db.Schedules.AsNoTracking().SingleOrDefaultAsync(s => s.OfficeId == office.OfficeId, cancellationToken)
-            ?? new OfficeSchedule { OfficeId = office.OfficeId };
+        ArgumentNullException.ThrowIfNull(source);
+        var (service, office, schedule) = source;
         var intervals = EffectiveOpeningHours.Compute(schedule, office.FederalState, office.Zone(), from, to).Intervals().ToList();
         if (intervals.Count == 0)
         {
-            return [];
+            return SlotSearch.Empty;
         }
 
         var rangeStart = intervals[0].StartsAt;
@@ -28,21 +54,20 @@ public sealed class SlotFinder(BookingsDbContext db, TimeProvider time)
         var occupations = await db.Appointments.AsNoTracking()
             .Where(a => a.ServiceId == service.Id && a.Status != AppointmentStatus.Cancelled
                 && a.StartsAt < rangeEnd && a.BlockedUntil > rangeStart && a.Id != ignoring)
-            .Select(a => new Occupation(a.StartsAt, a.BlockedUntil))
+            .Select(a => new Occupation(a.StartsAt, a.BlockedUntil, a.Seat))
             .ToListAsync(cancellationToken);
         var rules = new SlotRules(service.Duration, service.BufferAfter, service.Capacity,
             TimeSpan.FromMinutes(service.MinimumNoticeMinutes), TimeSpan.FromDays(service.BookingHorizonDays));
-        return SlotCalculator.Compute(intervals, rules, occupations, time.GetUtcNow(), includeFull);
+        return new SlotSearch(SlotCalculator.Compute(intervals, rules, occupations, time.GetUtcNow(), includeFull), occupations);
     }
 
     /// <summary>Free slots near a wanted time, the closest first: what a resident who lost a race is offered instead.</summary>
-    public async Task<IReadOnlyList<SlotResponse>> AlternativesAsync(
-        BookableOffice office, AppointmentService service, DateTimeOffset wanted, Guid? ignoring, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SlotResponse>> AlternativesAsync(SlotSource source, DateTimeOffset wanted, Guid? ignoring, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(office);
-        var zone = office.Zone();
+        ArgumentNullException.ThrowIfNull(source);
+        var zone = source.Office.Zone();
         var day = OfficeTime.LocalDate(wanted, zone);
-        var slots = await FindAsync(office, service, day.AddDays(-3), day.AddDays(7), includeFull: false, ignoring, cancellationToken);
+        var slots = await FindAsync(source, day.AddDays(-3), day.AddDays(7), includeFull: false, ignoring, cancellationToken);
         return [.. slots
             .Where(s => s.StartsAt != wanted)
             .OrderBy(s => (s.StartsAt - wanted).Duration())

@@ -31,7 +31,7 @@ public sealed class SlotCalculatorTests
     [Fact]
     public void Booked_appointments_and_their_buffers_take_seats_until_the_slot_is_full()
     {
-        Occupation[] booked = [new(Nine, Nine.AddHours(1)), new(Nine, Nine.AddHours(1)), new(Nine.AddHours(1), Nine.AddHours(2))];
+        Occupation[] booked = [new(Nine, Nine.AddHours(1), 1), new(Nine, Nine.AddHours(1), 2), new(Nine.AddHours(1), Nine.AddHours(2), 1)];
 
         var slots = SlotCalculator.Compute([Morning], Rules(), booked, Nine.AddDays(-1));
 
@@ -41,7 +41,7 @@ public sealed class SlotCalculatorTests
     [Fact]
     public void An_appointment_overlapping_a_slot_only_by_its_buffer_still_takes_the_seat()
     {
-        Occupation[] booked = [new(Nine.AddMinutes(-60), Nine.AddMinutes(5))];
+        Occupation[] booked = [new(Nine.AddMinutes(-60), Nine.AddMinutes(5), 1)];
 
         var slots = SlotCalculator.Compute([Morning], Rules(capacity: 1), booked, Nine.AddDays(-1));
 
@@ -62,7 +62,7 @@ public sealed class SlotCalculatorTests
     [Fact]
     public void Full_slots_are_listed_only_when_asked_for()
     {
-        Occupation[] booked = [new(Nine, Nine.AddHours(1))];
+        Occupation[] booked = [new(Nine, Nine.AddHours(1), 1)];
 
         SlotCalculator.Compute([Morning], Rules(capacity: 1), booked, Nine.AddDays(-1)).Should().HaveCount(2);
         SlotCalculator.Compute([Morning], Rules(capacity: 1), booked, Nine.AddDays(-1), includeFull: true)
@@ -77,12 +77,22 @@ public sealed class SlotCalculatorTests
         var occupations = Enumerable.Range(0, 400).Select(_ =>
         {
             var start = Nine.AddDays(random.Next(14)).AddMinutes(random.Next(0, 9 * 60));
-            return new Occupation(start, start.AddMinutes(random.Next(5, 180)));
+            return new Occupation(start, start.AddMinutes(random.Next(5, 180)), random.Next(1, 7));
         }).ToList();
 
         var slots = SlotCalculator.Compute(days, Rules(minutes: 30, buffer: 10, capacity: 6), occupations, Nine.AddDays(-1), includeFull: true);
 
         slots.Should().HaveCount(14 * 13);
         slots.Should().OnlyContain(slot => slot.FreeSeats == Math.Max(6 - occupations.Count(o => o.StartsAt < slot.StartsAt.AddMinutes(40) && slot.StartsAt < o.BlockedUntil), 0));
+    }
+
+    [Fact]
+    public void A_new_appointment_is_offered_the_seats_no_overlapping_appointment_holds()
+    {
+        Occupation[] booked = [new(Nine, Nine.AddHours(1), 2), new(Nine.AddMinutes(50), Nine.AddHours(2), 4), new(Nine.AddHours(2), Nine.AddHours(3), 1)];
+        var search = new SlotSearch([], booked);
+
+        search.FreeSeats(Nine.AddMinutes(30), Nine.AddMinutes(120), capacity: 4).Should().Equal(1, 3);
+        search.FreeSeats(Nine.AddHours(2), Nine.AddHours(3), capacity: 4).Should().Equal(2, 3, 4);
     }
 }
