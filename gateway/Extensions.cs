@@ -1,3 +1,4 @@
+using Quartier.Gateway.RateLimiting;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Quartier.Gateway;
@@ -28,6 +29,7 @@ public static class Extensions
         }).ToList();
 
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        builder.AddWriteRateLimiting();
 
         // The gateway is ready when every service behind it is; /health shows each one's state.
         var health = builder.Services.AddHealthChecks();
@@ -38,6 +40,14 @@ public static class Extensions
 
         builder.Services.AddHttpClient(ServiceHealthCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(2));
         return builder;
+    }
+
+    /// <summary>Writes pass the rate limiter before they are proxied to the services.</summary>
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.MapReverseProxy();
+        return app;
     }
 
     /// <summary>

@@ -7,6 +7,6 @@ builder.AddGateway();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapReverseProxy();
+app.MapGateway();
 
 await app.RunAsync();

@@ -46,7 +46,7 @@ public sealed class BookingsBenchmark : IBenchmark
         await using var service = await ServiceProcess.StartAsync("bookings", dll, environment, CancellationToken.None);
         await service.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         await using var gateway = await ServiceProcess.StartAsync("gateway", ServiceProcess.AssemblyPath("gateway", "Gateway"),
-            new Dictionary<string, string>
+            GatewayLimits.Lifted(new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["services__bookings__http__0"] = service.BaseAddress.ToString(),
@@ -54,7 +54,7 @@ public sealed class BookingsBenchmark : IBenchmark
                 ["services__offices__http__0"] = "http://127.0.0.1:9/",
                 ["services__engagement__http__0"] = "http://127.0.0.1:9/",
                 ["services__reporting__http__0"] = "http://127.0.0.1:9/",
-            },
+            }),
             CancellationToken.None);
 
         // StartAsync waits for /alive; the gateway's /health would wait for the services not started here.

@@ -34,6 +34,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>What the gateway is started with, before the suite lifts its write limit: for tests that start a gateway of their own.</summary>
+    public IReadOnlyDictionary<string, string> GatewayEnvironment { get; private set; } = new Dictionary<string, string>();
+
     public IReadOnlyDictionary<string, ServiceProcess> Services => services;
 
     /// <summary>Each service's own database, for tests that check what was stored, e.g. nothing twice.</summary>
@@ -99,7 +102,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             gatewayEnvironment[$"services__{service.Name}__http__0"] = service.BaseAddress.ToString();
         }
 
-        Gateway = await ServiceProcess.StartAsync("gateway", ServiceProcess.AssemblyPath("gateway", "Gateway"), gatewayEnvironment, cancellationToken);
+        GatewayEnvironment = new Dictionary<string, string>(gatewayEnvironment);
+        Gateway = await ServiceProcess.StartAsync("gateway", ServiceProcess.AssemblyPath("gateway", "Gateway"), GatewayLimits.Lifted(gatewayEnvironment), cancellationToken);
         await Gateway.WaitHealthyAsync(HealthyTimeout);
         Client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }

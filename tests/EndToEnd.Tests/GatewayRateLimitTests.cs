@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using FluentAssertions;
+using Quartier.Testing;
+
+namespace Quartier.EndToEnd.Tests;
+
+/// <summary>One client sending writes in a burst is slowed down at the gateway; reads and other clients are not.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class GatewayRateLimitTests(PlatformFixture platform)
+{
+    private const int Burst = 3;
+
+    [Fact]
+    public async Task A_client_over_its_write_limit_gets_429_with_retry_after_while_reads_and_other_clients_pass()
+    {
+        var environment = new Dictionary<string, string>(platform.GatewayEnvironment)
+        {
+            [GatewayLimits.WritesPerMinute] = "3",
+            [GatewayLimits.WriteBurst] = Burst.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        await using var gateway = await ServiceProcess.StartAsync("gateway-limited", ServiceProcess.AssemblyPath("gateway", "Gateway"), environment, TestContext.Current.CancellationToken);
+        using var resident = new HttpClient { BaseAddress = gateway.BaseAddress };
+        using var neighbour = new HttpClient(FromAddress(IPAddress.Parse("127.0.0.2"))) { BaseAddress = gateway.BaseAddress };
+
+        // An incomplete office is refused by the service (400): a write that reached it, storing nothing.
+        for (var write = 0; write < Burst; write++)
+        {
+            using var passed = await resident.PostAsJsonAsync("/api/offices", new { }, TestContext.Current.CancellationToken);
+            passed.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        }
+
+        using var limited = await resident.PostAsJsonAsync("/api/offices", new { }, TestContext.Current.CancellationToken);
+        limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        limited.Headers.RetryAfter!.Delta.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1)).And.BeLessThanOrEqualTo(TimeSpan.FromSeconds(20));
+        limited.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = await limited.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        problem.GetProperty("status").GetInt32().Should().Be(429);
+        problem.GetProperty("title").GetString().Should().Be("Too many requests.");
+
+        using var read = await resident.GetAsync(new Uri("/api/offices", UriKind.Relative), TestContext.Current.CancellationToken);
+        read.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var otherClient = await neighbour.PostAsJsonAsync("/api/offices", new { }, TestContext.Current.CancellationToken);
+        otherClient.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>A client connecting from another loopback address: the gateway sees another resident.</summary>
+    private static SocketsHttpHandler FromAddress(IPAddress local) => new()
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(local.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(local, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
+}
