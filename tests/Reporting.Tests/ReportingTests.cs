@@ -69,6 +69,81 @@ public sealed class ReportingTests(PlatformInfrastructure platform) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_month_and_a_quarter_show_the_sum_of_their_days_whatever_the_appointments_went_through()
+    {
+        var office = Guid.NewGuid();
+        var random = new Random(20260301);
+        string[] fields = ["bildung", "wohnen", "gesundheit"];
+        string[] languages = ["de", "ar", "uk"];
+        var logged = await feed.CountLoggedAsync();
+        var published = 0;
+        async Task Publish<TEvent>(TEvent integrationEvent) where TEvent : class
+        {
+            await feed.PublishAsync(integrationEvent);
+            published++;
+        }
+
+        DateTimeOffset SomeTimeIn(int month) => MarchScenario.Local(month, random.Next(1, 29), random.Next(8, 18));
+        for (var number = 0; number < 60; number++)
+        {
+            var appointment = Guid.NewGuid();
+            var startsAt = SomeTimeIn(random.Next(2, 5));
+            var booked = new AppointmentBooked(appointment, office, Guid.NewGuid(), (AppointmentChannel)random.Next(3), fields[random.Next(fields.Length)],
+                languages[random.Next(languages.Length)], random.Next(2) == 0, startsAt, startsAt.AddMinutes(30), MarchScenario.Local(1, 10, 9));
+            var steps = new List<Func<Task>>();
+            if (random.Next(3) == 0)
+            {
+                var movedTo = SomeTimeIn(random.Next(2, 5));
+                steps.Add(() => Publish(new AppointmentRescheduled(appointment, office, startsAt, movedTo, movedTo.AddMinutes(30), MarchScenario.Local(1, 11, 9))));
+            }
+
+            switch (random.Next(4))
+            {
+                case 0:
+                    steps.Add(() => Publish(new AppointmentCancelled(appointment, office, CancelledBy.Resident, MarchScenario.Local(1, 12, 9))));
+                    break;
+                case 1:
+                    steps.Add(() => Publish(new AppointmentAttended(appointment, office, null, null, MarchScenario.Local(1, 12, 9))));
+                    break;
+                case 2:
+                    steps.Add(() => Publish(new AppointmentNoShow(appointment, office, MarchScenario.Local(1, 12, 9))));
+                    break;
+            }
+
+            // What happened to the appointment afterwards may arrive before its booking.
+            steps.Insert(random.Next(steps.Count + 1), () => Publish(booked));
+            foreach (var step in steps)
+            {
+                await step();
+            }
+        }
+
+        await feed.WaitForLogAsync(logged + published);
+
+        // Months and quarters sum the monthly tallies; a day counts its appointments one by one.
+        var monthsOfQuarter = new List<JsonElement>();
+        foreach (var month in new[] { 2, 3, 4 })
+        {
+            var report = await GetAsync($"appointments?officeId={office}&period=month&date=2026-{month:00}-01");
+            var days = new List<JsonElement>();
+            for (var day = new DateOnly(2026, month, 1); day.Month == month; day = day.AddDays(1))
+            {
+                days.Add(await GetAsync($"appointments?officeId={office}&period=day&date={day:yyyy-MM-dd}"));
+            }
+
+            AllFigures(report).Should().BeEquivalentTo(SumOf(days), $"month {month} is the sum of its days");
+            if (month < 4)
+            {
+                monthsOfQuarter.Add(report);
+            }
+        }
+
+        var quarter = await GetAsync($"appointments?officeId={office}&period=quarter&date=2026-02-01");
+        AllFigures(quarter).Should().BeEquivalentTo(SumOf(monthsOfQuarter));
+        Figures(quarter.GetProperty("total")).Booked.Should().BeGreaterThan(20, "the mix must be big enough to mean something");
+    }
+
+    [Fact]
     public async Task Redelivered_and_duplicated_events_change_nothing()
     {
         var before = await GetAsync($"fields-of-action?officeId={scenario.OfficeId}&{March}");
@@ -228,6 +303,20 @@ public sealed class ReportingTests(PlatformInfrastructure platform) : IAsyncLife
         await client.GetStringAsync(new Uri($"/api/reporting/{query}", UriKind.Relative), TestContext.Current.CancellationToken);
 
     private static AppointmentFigures Figures(JsonElement figures) => figures.Deserialize<AppointmentFigures>(JsonSerializerOptions.Web)!;
+
+    private static readonly string[] Dimensions = ["byChannel", "byFieldOfAction", "byLanguage", "byInterpreterNeeded"];
+
+    /// <summary>The total and every breakdown of an appointment report, keyed "dimension/value".</summary>
+    private static Dictionary<string, AppointmentFigures> AllFigures(JsonElement report) =>
+        Dimensions.SelectMany(dimension => Breakdown(report, dimension).Select(b => KeyValuePair.Create($"{dimension}/{b.Key}", b.Value)))
+            .Append(KeyValuePair.Create("total", Figures(report.GetProperty("total"))))
+            .Where(figure => figure.Value != AppointmentFigures.None)
+            .ToDictionary();
+
+    private static Dictionary<string, AppointmentFigures> SumOf(IEnumerable<JsonElement> reports) =>
+        reports.SelectMany(AllFigures)
+            .GroupBy(figure => figure.Key, figure => figure.Value)
+            .ToDictionary(g => g.Key, g => AppointmentFigures.Sum(g));
 
     private static Dictionary<string, AppointmentFigures> Breakdown(JsonElement report, string dimension) =>
         report.GetProperty(dimension).EnumerateArray().ToDictionary(b => b.GetProperty("value").GetString()!, b => Figures(b.GetProperty("figures")));

@@ -1,13 +1,13 @@
-using Microsoft.EntityFrameworkCore;
-using Quartier.Contracts.Bookings;
 using Quartier.Reporting.Reports;
 
 namespace Quartier.Reporting.Appointments;
 
 public sealed record AppointmentFigures(int Booked, int Cancelled, int Attended, int NoShow)
 {
+    public static readonly AppointmentFigures None = new(0, 0, 0, 0);
+
     public static AppointmentFigures Sum(IEnumerable<AppointmentFigures> figures) =>
-        figures.Aggregate(new AppointmentFigures(0, 0, 0, 0), (sum, f) => new(sum.Booked + f.Booked, sum.Cancelled + f.Cancelled, sum.Attended + f.Attended, sum.NoShow + f.NoShow));
+        figures.Aggregate(None, (sum, f) => new(sum.Booked + f.Booked, sum.Cancelled + f.Cancelled, sum.Attended + f.Attended, sum.NoShow + f.NoShow));
 }
 
 public sealed record AppointmentBreakdown(string Value, AppointmentFigures Figures);
@@ -21,33 +21,24 @@ public sealed record AppointmentReport(
     IReadOnlyList<AppointmentBreakdown> ByLanguage,
     IReadOnlyList<AppointmentBreakdown> ByInterpreterNeeded) : ITabularReport
 {
-    private sealed record Group(AppointmentChannel? Channel, string? FieldOfAction, string? Language, bool? InterpreterNeeded, AppointmentFigures Figures);
-
     public static async Task<AppointmentReport> BuildAsync(ReportContext report, ReportHeader header)
     {
-        var groups = await report.InScope(report.Db.Appointments.AsNoTracking())
-            .Where(a => a.Booked && a.Date >= report.From && a.Date <= report.To)
-            .GroupBy(a => new { a.Channel, a.FieldOfAction, a.Language, a.InterpreterNeeded })
-            .Select(g => new Group(g.Key.Channel, g.Key.FieldOfAction, g.Key.Language, g.Key.InterpreterNeeded, new AppointmentFigures(
-                g.Count(),
-                g.Count(a => a.CancelledAt != null),
-                g.Count(a => a.Outcome == AppointmentOutcome.Attended),
-                g.Count(a => a.Outcome == AppointmentOutcome.NoShow))))
-            .ToListAsync(report.CancellationToken);
-
+        var cells = await AppointmentCounts.ByDimensionAndMonthAsync(report);
         return new AppointmentReport(
             header,
-            AppointmentFigures.Sum(groups.Select(g => g.Figures)),
-            By(groups, g => g.Channel?.ToString()),
-            By(groups, g => g.FieldOfAction),
-            By(groups, g => g.Language),
-            By(groups, g => g.InterpreterNeeded switch { true => "yes", false => "no", null => null }));
+            // Every appointment has exactly one channel value (perhaps unknown), so the channels sum to the total.
+            AppointmentFigures.Sum(cells.Where(c => c.Dimension == AppointmentTally.Channel).Select(c => c.Figures)),
+            By(cells, AppointmentTally.Channel),
+            By(cells, AppointmentTally.FieldOfAction),
+            By(cells, AppointmentTally.Language),
+            By(cells, AppointmentTally.InterpreterNeeded));
     }
 
-    private static List<AppointmentBreakdown> By(IEnumerable<Group> groups, Func<Group, string?> dimension) =>
-        [.. groups.GroupBy(g => dimension(g) ?? "unknown", StringComparer.Ordinal)
+    private static List<AppointmentBreakdown> By(IEnumerable<AppointmentCell> cells, string dimension) =>
+        [.. cells.Where(c => c.Dimension == dimension)
+            .GroupBy(c => c.Value ?? "unknown", StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new AppointmentBreakdown(g.Key, AppointmentFigures.Sum(g.Select(x => x.Figures))))];
+            .Select(g => new AppointmentBreakdown(g.Key, AppointmentFigures.Sum(g.Select(c => c.Figures))))];
 
     public IReadOnlyList<CsvTable> ToCsv()
     {

@@ -18,6 +18,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<AppointmentRecord> Appointments => Set<AppointmentRecord>();
 
+    public DbSet<AppointmentTally> AppointmentTallies => Set<AppointmentTally>();
+
     public DbSet<CallbackRecord> Callbacks => Set<CallbackRecord>();
 
     public DbSet<OpeningDay> OpeningDays => Set<OpeningDay>();

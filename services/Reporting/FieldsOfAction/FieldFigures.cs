@@ -9,7 +9,7 @@ namespace Quartier.Reporting.FieldsOfAction;
 /// <summary>Everything done in one field of action: appointments, callbacks, events and volunteer hours.</summary>
 public sealed record FieldFigures(AppointmentFigures Appointments, int CallbacksRequested, int CallbacksReached, EventFigures Events, decimal VolunteerHours)
 {
-    public static readonly FieldFigures None = new(new AppointmentFigures(0, 0, 0, 0), 0, 0, EventFigures.None, 0);
+    public static readonly FieldFigures None = new(AppointmentFigures.None, 0, 0, EventFigures.None, 0);
 
     public FieldFigures Add(FieldFigures other) => new(
         AppointmentFigures.Sum([Appointments, other.Appointments]),
@@ -20,20 +20,7 @@ public sealed record FieldFigures(AppointmentFigures Appointments, int Callbacks
 
     public static async Task<Dictionary<FieldMonth, FieldFigures>> ByFieldAndMonthAsync(ReportContext report)
     {
-        var appointments = await report.InScope(report.Db.Appointments.AsNoTracking())
-            .Where(a => a.Booked && a.Date >= report.From && a.Date <= report.To)
-            .GroupBy(a => new { a.FieldOfAction, a.Date!.Value.Month })
-            .Select(g => new
-            {
-                g.Key.FieldOfAction,
-                g.Key.Month,
-                Figures = new AppointmentFigures(
-                    g.Count(),
-                    g.Count(a => a.CancelledAt != null),
-                    g.Count(a => a.Outcome == AppointmentOutcome.Attended),
-                    g.Count(a => a.Outcome == AppointmentOutcome.NoShow)),
-            })
-            .ToListAsync(report.CancellationToken);
+        var appointments = (await AppointmentCounts.ByDimensionAndMonthAsync(report)).Where(c => c.Dimension == AppointmentTally.FieldOfAction).ToList();
         var callbacks = await report.InScope(report.Db.Callbacks.AsNoTracking())
             .Where(c => c.Requested && c.Date >= report.From && c.Date <= report.To)
             .GroupBy(c => new { c.FieldOfAction, c.Date!.Value.Month })
@@ -44,7 +31,7 @@ public sealed record FieldFigures(AppointmentFigures Appointments, int Callbacks
 
         var cells = new Dictionary<FieldMonth, FieldFigures>();
         void Add(FieldMonth cell, FieldFigures figures) => cells[cell] = cells.GetValueOrDefault(cell, None).Add(figures);
-        appointments.ForEach(a => Add(new FieldMonth(a.FieldOfAction, a.Month), None with { Appointments = a.Figures }));
+        appointments.ForEach(a => Add(new FieldMonth(a.Value, a.Month), None with { Appointments = a.Figures }));
         callbacks.ForEach(c => Add(new FieldMonth(c.FieldOfAction, c.Month), None with { CallbacksRequested = c.Requested, CallbacksReached = c.Reached }));
         foreach (var (cell, figures) in events)
         {

@@ -88,6 +88,41 @@ namespace Quartier.Reporting.Data.Migrations
                     b.ToTable("Appointments", (string)null);
                 });
 
+            modelBuilder.Entity("Quartier.Reporting.Appointments.AppointmentTally", b =>
+                {
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Attended")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cancelled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NoShow")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OfficeId", "Month", "Dimension", "Value");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("AppointmentTallies", (string)null);
+                });
+
             modelBuilder.Entity("Quartier.Reporting.Callbacks.CallbackRecord", b =>
                 {
                     b.Property<Guid>("CallbackId")

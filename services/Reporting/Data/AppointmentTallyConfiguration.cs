@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Quartier.Reporting.Appointments;
+
+namespace Quartier.Reporting.Data;
+
+internal sealed class AppointmentTallyConfiguration : IEntityTypeConfiguration<AppointmentTally>
+{
+    public void Configure(EntityTypeBuilder<AppointmentTally> tally)
+    {
+        tally.ToTable("AppointmentTallies");
+        tally.HasKey(t => new { t.OfficeId, t.Month, t.Dimension, t.Value });
+        tally.Property(t => t.Dimension).HasMaxLength(20);
+        tally.Property(t => t.Value).HasMaxLength(50);
+        // Reports for all offices select months.
+        tally.HasIndex(t => t.Month);
+    }
+}
