@@ -17,4 +17,7 @@ public sealed class BookingsOptions
 
     /// <summary>How far ahead <c>OpeningHoursChanged</c> describes the effective opening hours.</summary>
     public int AnnouncedDays { get; set; } = 365;
+
+    /// <summary>How often the announced horizon is moved on to today + <see cref="AnnouncedDays"/>.</summary>
+    public TimeSpan HorizonCheckInterval { get; set; } = TimeSpan.FromHours(1);
 }

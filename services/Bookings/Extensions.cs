@@ -8,6 +8,8 @@ using Quartier.Bookings.Offices;
 using Quartier.Bookings.OpeningHours;
 using Quartier.Bookings.Privacy;
 using Quartier.Bookings.Slots;
+using Microsoft.Extensions.Options;
+using Quartier.ServiceDefaults.Hosting;
 using Quartier.ServiceDefaults.Messaging;
 using Quartier.ServiceDefaults.Persistence;
 
@@ -35,10 +37,9 @@ public static class Extensions
         builder.Services.AddScoped<SlotFinder>();
         builder.Services.AddScoped<AppointmentBooking>();
         builder.Services.AddScoped<CallbackWindowFinder>();
-        builder.Services.AddScoped<OverdueCallbacks>();
-        builder.Services.AddScoped<PersonalDataPurge>();
-        builder.Services.AddHostedService<OverdueCallbackMonitor>();
-        builder.Services.AddHostedService<PersonalDataPurgeService>();
+        builder.Services.AddScheduledJob<OverdueCallbacks>(services => services.GetRequiredService<IOptions<BookingsOptions>>().Value.OverdueCheckInterval);
+        builder.Services.AddScheduledJob<OpeningHoursHorizon>(services => services.GetRequiredService<IOptions<BookingsOptions>>().Value.HorizonCheckInterval);
+        builder.Services.AddScheduledJob<PersonalDataPurge>(services => services.GetRequiredService<IOptions<BookingsOptions>>().Value.PersonalDataPurgeInterval);
         return builder;
     }
 

@@ -10,6 +10,8 @@ using Quartier.Engagement.Registrations;
 using Quartier.Engagement.Shifts;
 using Quartier.Engagement.Tandems;
 using Quartier.Engagement.Volunteers;
+using Microsoft.Extensions.Options;
+using Quartier.ServiceDefaults.Hosting;
 using Quartier.ServiceDefaults.Messaging;
 using Quartier.ServiceDefaults.Persistence;
 
@@ -33,11 +35,11 @@ public static class Extensions
 
         builder.Services.Configure<ShiftShortageOptions>(builder.Configuration.GetSection("Engagement:ShiftShortage"));
         builder.Services.AddSingleton<ShiftShortageMonitor>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<ShiftShortageMonitor>());
+        builder.Services.AddScheduledJob<ShiftShortageMonitor>(services => services.GetRequiredService<IOptions<ShiftShortageOptions>>().Value.CheckInterval);
 
         builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection("Engagement:Retention"));
         builder.Services.AddSingleton<PersonalDataRetention>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<PersonalDataRetention>());
+        builder.Services.AddScheduledJob<PersonalDataRetention>(services => services.GetRequiredService<IOptions<RetentionOptions>>().Value.CheckInterval);
         return builder;
     }
 

@@ -94,6 +94,28 @@ public sealed class OpeningHoursApiTests(PlatformInfrastructure platform) : IAsy
     }
 
     [Fact]
+    public async Task Each_new_day_that_comes_within_the_horizon_is_announced_without_a_staff_edit()
+    {
+        var office = await host.RegisterOfficeAsync("DE-NI");
+        await using var probe = await EventProbe.StartAsync<OpeningHoursChanged>(host.MessagingConnectionString, TestContext.Current.CancellationToken);
+        await host.OpenAlwaysAsync(office, new DateOnly(2020, 1, 1));
+        var today = OfficeTime.LocalDate(host.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        await probe.WaitForAsync(e => e.OfficeId == office && e.To == today.AddDays(365), TimeSpan.FromSeconds(10));
+
+        (await host.RunScopedAsync<OpeningHoursHorizon, int>(horizon => horizon.ExtendAsync(TestContext.Current.CancellationToken)))
+            .Should().Be(0, "today's horizon was announced with the edit");
+
+        host.Clock.Advance(TimeSpan.FromDays(2));
+        (await host.RunScopedAsync<OpeningHoursHorizon, int>(horizon => horizon.ExtendAsync(TestContext.Current.CancellationToken))).Should().Be(1);
+        (await host.RunScopedAsync<OpeningHoursHorizon, int>(horizon => horizon.ExtendAsync(TestContext.Current.CancellationToken))).Should().Be(0);
+
+        var extended = await probe.WaitForAsync(e => e.OfficeId == office && e.To == today.AddDays(367), TimeSpan.FromSeconds(10));
+        extended.Message.From.Should().Be(today.AddDays(366), "only the days not announced before");
+        var effective = await host.Client.GetOkAsync<List<EffectiveDayResponse>>($"/api/bookings/offices/{office}/opening-hours/effective?from={today.AddDays(366):yyyy-MM-dd}&to={today.AddDays(367):yyyy-MM-dd}");
+        extended.Message.Intervals.Select(i => i.StartsAt).Should().Equal(effective.SelectMany(d => d.Intervals).Select(i => i.StartsAt));
+    }
+
+    [Fact]
     public async Task Invalid_hours_are_400_problems_naming_the_field_and_unknown_offices_404()
     {
         var office = await host.RegisterOfficeAsync("DE-NI");

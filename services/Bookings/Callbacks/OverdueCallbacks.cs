@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Diagnostics;
 using Quartier.Contracts.Bookings;
+using Quartier.ServiceDefaults.Hosting;
 using Quartier.ServiceDefaults.Messaging.Outbox;
 
 namespace Quartier.Bookings.Callbacks;
@@ -11,9 +11,12 @@ namespace Quartier.Bookings.Callbacks;
 /// Finds callback requests whose window has passed without a single attempt, marks them overdue and
 /// announces each once. Rows are locked with SKIP LOCKED, so several instances never announce one twice.
 /// </summary>
-public sealed class OverdueCallbacks(BookingsDbContext db, TimeProvider time, BookingsMetrics metrics)
+public sealed class OverdueCallbacks(BookingsDbContext db, TimeProvider time, BookingsMetrics metrics) : IScheduledJob
 {
     private const int BatchSize = 500;
+
+    public async Task<string?> RunOnceAsync(CancellationToken cancellationToken) =>
+        await DetectAsync(cancellationToken) is var found and > 0 ? $"{found} callback requests became overdue" : null;
 
     public async Task<int> DetectAsync(CancellationToken cancellationToken)
     {
@@ -40,35 +43,4 @@ public sealed class OverdueCallbacks(BookingsDbContext db, TimeProvider time, Bo
         metrics.CallbacksOverdue(overdue.Count);
         return overdue.Count;
     }
-}
-
-public sealed partial class OverdueCallbackMonitor(IServiceScopeFactory scopes, TimeProvider time, IOptions<BookingsOptions> options, ILogger<OverdueCallbackMonitor> logger)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.OverdueCheckInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var found = await scope.ServiceProvider.GetRequiredService<OverdueCallbacks>().DetectAsync(stoppingToken);
-                if (found > 0)
-                {
-                    LogOverdue(logger, found);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} callback requests became overdue")]
-    private static partial void LogOverdue(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Detecting overdue callbacks failed; trying again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -19,4 +19,7 @@ public sealed class BookableOffice
     public bool AcceptsBookings { get; set; } = true;
 
     public DateTimeOffset RegisteredAt { get; init; }
+
+    /// <summary>The last local date <c>OpeningHoursChanged</c> has described; null until the office's hours are first announced.</summary>
+    public DateOnly? HoursAnnouncedThrough { get; set; }
 }

@@ -9,32 +9,59 @@ namespace Quartier.Bookings.OpeningHours;
 
 /// <summary>
 /// Adds <see cref="OpeningHoursChanged"/> for today and the configured horizon to the outbox, so it
-/// commits with the change. The parallel capacity is the sum of the capacities of the office's
-/// appointment services: that many residents can be served at once.
+/// commits with the change, and notes how far the office's hours are announced. The parallel capacity
+/// is the sum of the capacities of the office's appointment services: that many residents can be served at once.
 /// </summary>
 public sealed class OpeningHoursAnnouncer(BookingsDbContext db, TimeProvider time, IOptions<BookingsOptions> options)
 {
     public async Task AnnounceAsync(BookableOffice office, OfficeSchedule schedule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(office);
-        var now = time.GetUtcNow();
-        var zone = office.Zone();
-        var from = OfficeTime.LocalDate(now, zone);
-        var to = from.AddDays(options.Value.AnnouncedDays);
-        var intervals = EffectiveOpeningHours.Compute(schedule, office.FederalState, zone, from, to).Intervals()
-            .Select(i => new OpeningInterval(i.StartsAt, i.EndsAt))
-            .ToList();
-        var capacity = await db.AppointmentServices
-            .Where(s => s.OfficeId == office.OfficeId && s.Active)
-            .SumAsync(s => s.Capacity, cancellationToken);
-        db.AddIntegrationEvent(new OpeningHoursChanged(office.OfficeId, from, to, intervals, Math.Max(capacity, 1), now), time);
+        var today = OfficeTime.LocalDate(time.GetUtcNow(), office.Zone());
+        await AnnounceAsync(office, schedule, today, today.AddDays(options.Value.AnnouncedDays), cancellationToken);
     }
 
     public async Task AnnounceAsync(BookableOffice office, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(office);
-        var schedule = await db.Schedules.AsNoTracking().SingleOrDefaultAsync(s => s.OfficeId == office.OfficeId, cancellationToken)
-            ?? new OfficeSchedule { OfficeId = office.OfficeId };
-        await AnnounceAsync(office, schedule, cancellationToken);
+        await AnnounceAsync(office, await ScheduleOfAsync(office, cancellationToken), cancellationToken);
     }
+
+    /// <summary>
+    /// Announces the days that have come within the horizon since the office's hours were last
+    /// announced (nothing when none have); true when it announced any.
+    /// </summary>
+    public async Task<bool> ExtendAsync(BookableOffice office, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        var today = OfficeTime.LocalDate(time.GetUtcNow(), office.Zone());
+        var to = today.AddDays(options.Value.AnnouncedDays);
+        var from = office.HoursAnnouncedThrough is { } through && through >= today ? through.AddDays(1) : today;
+        if (from > to)
+        {
+            return false;
+        }
+
+        await AnnounceAsync(office, await ScheduleOfAsync(office, cancellationToken), from, to, cancellationToken);
+        return true;
+    }
+
+    private async Task AnnounceAsync(BookableOffice office, OfficeSchedule schedule, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var intervals = EffectiveOpeningHours.Compute(schedule, office.FederalState, office.Zone(), from, to).Intervals()
+            .Select(i => new OpeningInterval(i.StartsAt, i.EndsAt))
+            .ToList();
+        var capacity = await db.AppointmentServices
+            .Where(s => s.OfficeId == office.OfficeId && s.Active)
+            .SumAsync(s => s.Capacity, cancellationToken);
+        db.AddIntegrationEvent(new OpeningHoursChanged(office.OfficeId, from, to, intervals, Math.Max(capacity, 1), time.GetUtcNow()), time);
+
+        // Saved with the announcement: the office as loaded may not be tracked (read without tracking).
+        var tracked = db.Offices.Local.FirstOrDefault(o => o.OfficeId == office.OfficeId) ?? db.Offices.Attach(office).Entity;
+        tracked.HoursAnnouncedThrough = to;
+    }
+
+    private async Task<OfficeSchedule> ScheduleOfAsync(BookableOffice office, CancellationToken cancellationToken) =>
+        await db.Schedules.AsNoTracking().SingleOrDefaultAsync(s => s.OfficeId == office.OfficeId, cancellationToken)
+            ?? new OfficeSchedule { OfficeId = office.OfficeId };
 }

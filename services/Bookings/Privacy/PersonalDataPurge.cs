@@ -4,6 +4,7 @@ using Quartier.Bookings.Appointments;
 using Quartier.Bookings.Callbacks;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Diagnostics;
+using Quartier.ServiceDefaults.Hosting;
 
 namespace Quartier.Bookings.Privacy;
 
@@ -12,9 +13,12 @@ namespace Quartier.Bookings.Privacy;
 /// retention period after the appointment or callback is done has passed. The appointment and
 /// callback rows stay, with their times, categories and outcomes, so statistics remain.
 /// </summary>
-public sealed class PersonalDataPurge(BookingsDbContext db, TimeProvider time, IOptions<BookingsOptions> options, BookingsMetrics metrics)
+public sealed class PersonalDataPurge(BookingsDbContext db, TimeProvider time, IOptions<BookingsOptions> options, BookingsMetrics metrics) : IScheduledJob
 {
     private const int BatchSize = 500;
+
+    public async Task<string?> RunOnceAsync(CancellationToken cancellationToken) =>
+        await PurgeAsync(cancellationToken) is var purged and > 0 ? $"deleted the personal data of {purged} finished appointments and callbacks" : null;
 
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
@@ -57,36 +61,4 @@ public sealed class PersonalDataPurge(BookingsDbContext db, TimeProvider time, I
         metrics.PersonalDataPurged(purged);
         return purged;
     }
-}
-
-public sealed partial class PersonalDataPurgeService(IServiceScopeFactory scopes, TimeProvider time, IOptions<BookingsOptions> options, ILogger<PersonalDataPurgeService> logger)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PersonalDataPurgeInterval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var purged = await scope.ServiceProvider.GetRequiredService<PersonalDataPurge>().PurgeAsync(stoppingToken);
-                if (purged > 0)
-                {
-                    LogPurged(logger, purged);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted the personal data of {Count} finished appointments and callbacks")]
-    private static partial void LogPurged(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging personal data failed; trying again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

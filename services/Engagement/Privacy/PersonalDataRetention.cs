@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Quartier.Engagement.Data;
 using Quartier.Engagement.Registrations;
 using Quartier.Engagement.Volunteers;
+using Quartier.ServiceDefaults.Hosting;
 
 namespace Quartier.Engagement.Privacy;
 
@@ -23,9 +24,13 @@ public sealed record ErasedCounts(int Registrations, int Volunteers, int Tandems
 /// Erases name and contact of past registrations, ended volunteers and ended tandems once the
 /// retention period is over. The rows stay (counts, hours, attendance) for the statistics.
 /// </summary>
-public sealed partial class PersonalDataRetention(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<RetentionOptions> options, ILogger<PersonalDataRetention> logger) : BackgroundService
+public sealed class PersonalDataRetention(IServiceScopeFactory scopes, TimeProvider time, IOptions<RetentionOptions> options) : IScheduledJob
 {
+    public async Task<string?> RunOnceAsync(CancellationToken cancellationToken) =>
+        await EraseExpiredAsync(cancellationToken) is var erased && erased != new ErasedCounts(0, 0, 0)
+            ? $"erased personal data of {erased.Registrations} registrations, {erased.Volunteers} volunteers and {erased.Tandems} tandems past retention"
+            : null;
+
     public async Task<ErasedCounts> EraseExpiredAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -59,35 +64,6 @@ public sealed partial class PersonalDataRetention(
                 .SetProperty(t => t.PartnerName, (string?)null)
                 .SetProperty(t => t.PersonalDataErasedAt, now), cancellationToken);
 
-        var erased = new ErasedCounts(registrations, volunteers, tandems);
-        if (erased != new ErasedCounts(0, 0, 0))
-        {
-            LogErased(logger, erased.Registrations, erased.Volunteers, erased.Tandems);
-        }
-
-        return erased;
+        return new ErasedCounts(registrations, volunteers, tandems);
     }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CheckInterval, time);
-        do
-        {
-            try
-            {
-                await EraseExpiredAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Erased personal data of {Registrations} registrations, {Volunteers} volunteers and {Tandems} tandems past retention")]
-    private static partial void LogErased(ILogger logger, int registrations, int volunteers, int tandems);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Erasing personal data past retention failed; trying again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Quartier.Contracts.Engagement;
 using Quartier.Engagement.Common;
 using Quartier.Engagement.Data;
+using Quartier.ServiceDefaults.Hosting;
 using Quartier.ServiceDefaults.Messaging.Outbox;
 
 namespace Quartier.Engagement.Shifts;
@@ -19,10 +20,12 @@ public sealed class ShiftShortageOptions
 /// Announces <see cref="ShiftShort"/> once per shift when it is within the lead time and not yet
 /// full. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so several instances never announce a shift twice.
 /// </summary>
-public sealed partial class ShiftShortageMonitor(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<ShiftShortageOptions> options, EngagementMetrics metrics, ILogger<ShiftShortageMonitor> logger)
-    : BackgroundService
+public sealed class ShiftShortageMonitor(IServiceScopeFactory scopes, TimeProvider time, IOptions<ShiftShortageOptions> options, EngagementMetrics metrics)
+    : IScheduledJob
 {
+    public async Task<string?> RunOnceAsync(CancellationToken cancellationToken) =>
+        await DetectAsync(cancellationToken) is var found and > 0 ? $"{found} shifts announced as short" : null;
+
     public async Task<int> DetectAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -49,24 +52,4 @@ public sealed partial class ShiftShortageMonitor(
         await transaction.CommitAsync(cancellationToken);
         return shifts.Count;
     }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CheckInterval, time);
-        do
-        {
-            try
-            {
-                await DetectAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for short shifts failed; trying again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Quartier.ServiceDefaults.Hosting;
 using Quartier.ServiceDefaults.Idempotency;
 using Quartier.ServiceDefaults.Messaging.Outbox;
 
@@ -54,7 +55,7 @@ public static class DatabaseExtensions
 
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database");
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
-        builder.Services.AddHostedService<Housekeeping<TContext>>();
+        builder.Services.AddScheduledJob<Housekeeping<TContext>>(_ => Housekeeping<TContext>.Interval);
         builder.Services.AddScoped<IIdempotencyStore, IdempotencyStore<TContext>>();
         builder.Services.AddSingleton<IMigratable, Migratable<TContext>>();
         return builder;

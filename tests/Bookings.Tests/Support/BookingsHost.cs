@@ -47,6 +47,7 @@ public sealed class BookingsHost : IAsyncDisposable
         // The tests run detection and purge themselves, at the moment they choose.
         settings["Bookings:OverdueCheckInterval"] = "01:00:00";
         settings["Bookings:PersonalDataPurgeInterval"] = "01:00:00";
+        settings["Bookings:HorizonCheckInterval"] = "01:00:00";
         return new BookingsHost(settings, new TestClock());
     }
 
