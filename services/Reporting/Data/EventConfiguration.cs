@@ -29,3 +29,13 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         registration.HasIndex(r => r.EventId);
     }
 }
+
+internal sealed class RegistrationTallyConfiguration : IEntityTypeConfiguration<RegistrationTally>
+{
+    public void Configure(EntityTypeBuilder<RegistrationTally> tally)
+    {
+        tally.ToTable("RegistrationTallies");
+        tally.HasKey(t => t.EventId);
+        tally.Property(t => t.EventId).ValueGeneratedNever();
+    }
+}

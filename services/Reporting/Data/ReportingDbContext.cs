@@ -28,6 +28,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<RegistrationRecord> Registrations => Set<RegistrationRecord>();
 
+    public DbSet<RegistrationTally> RegistrationTallies => Set<RegistrationTally>();
+
     public DbSet<VolunteerRecord> Volunteers => Set<VolunteerRecord>();
 
     public DbSet<TandemRecord> Tandems => Set<TandemRecord>();

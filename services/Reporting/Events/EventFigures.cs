@@ -35,58 +35,35 @@ public sealed record EventFigures(
 
     public static async Task<Dictionary<FieldMonth, EventFigures>> ByFieldAndMonthAsync(ReportContext report)
     {
-        var events = report.InScope(report.Db.Events.AsNoTracking()).Where(e => e.Scheduled && e.Date >= report.From && e.Date <= report.To);
         var now = report.Now;
-        var eventCounts = await events
-            .GroupBy(e => new { e.FieldOfAction, e.Date!.Value.Month })
-            .Select(g => new
+        var cells = await report.InScope(report.Db.Events.AsNoTracking())
+            .Where(e => e.Scheduled && e.Date >= report.From && e.Date <= report.To)
+            .GroupJoin(report.Db.RegistrationTallies.AsNoTracking(), e => e.EventId, t => t.EventId, (e, tallies) => new { Event = e, tallies })
+            .SelectMany(x => x.tallies.DefaultIfEmpty(), (x, t) => new
             {
-                g.Key.FieldOfAction,
-                g.Key.Month,
-                Scheduled = g.Count(),
-                Cancelled = g.Count(e => e.CancelledAt != null),
-                Held = g.Count(e => e.CancelledAt == null && e.StartsAt <= now),
-            })
-            .ToListAsync(report.CancellationToken);
-        var registrationCounts = await events
-            .Join(report.Db.Registrations.AsNoTracking(), e => e.EventId, r => r.EventId, (e, r) => new
-            {
-                e.FieldOfAction,
-                e.Date!.Value.Month,
-                Held = e.CancelledAt == null && e.StartsAt <= now,
-                Registration = r,
+                x.Event.FieldOfAction,
+                x.Event.Date!.Value.Month,
+                Cancelled = x.Event.CancelledAt != null,
+                Held = x.Event.CancelledAt == null && x.Event.StartsAt <= now,
+                Tally = t,
             })
             .GroupBy(x => new { x.FieldOfAction, x.Month })
             .Select(g => new
             {
                 g.Key.FieldOfAction,
                 g.Key.Month,
-                Registrations = g.Count(x => x.Registration.ConfirmedDirectly || x.Registration.Waitlisted),
-                Waitlisted = g.Count(x => x.Registration.Waitlisted),
-                Promoted = g.Count(x => x.Registration.Promoted),
-                Cancelled = g.Count(x => x.Registration.Cancelled),
-                PeopleConfirmed = g.Sum(x => x.Held && !x.Registration.Cancelled && (x.Registration.ConfirmedDirectly || x.Registration.Promoted) ? x.Registration.People : 0),
-                PeopleAttended = g.Sum(x => x.Held ? x.Registration.PeopleAttended ?? 0 : 0),
+                Figures = new EventFigures(
+                    g.Count(),
+                    g.Count(x => x.Cancelled),
+                    g.Count(x => x.Held),
+                    g.Sum(x => x.Tally != null ? x.Tally.Registrations : 0),
+                    g.Sum(x => x.Tally != null ? x.Tally.Waitlisted : 0),
+                    g.Sum(x => x.Tally != null ? x.Tally.Promoted : 0),
+                    g.Sum(x => x.Tally != null ? x.Tally.Cancelled : 0),
+                    g.Sum(x => x.Held && x.Tally != null ? x.Tally.PeopleConfirmed : 0),
+                    g.Sum(x => x.Held && x.Tally != null ? x.Tally.PeopleAttended : 0)),
             })
             .ToListAsync(report.CancellationToken);
-
-        var figures = eventCounts.ToDictionary(
-            e => new FieldMonth(e.FieldOfAction, e.Month),
-            e => None with { Scheduled = e.Scheduled, Cancelled = e.Cancelled, Held = e.Held });
-        foreach (var r in registrationCounts)
-        {
-            var key = new FieldMonth(r.FieldOfAction, r.Month);
-            figures[key] = figures.GetValueOrDefault(key, None) with
-            {
-                Registrations = r.Registrations,
-                Waitlisted = r.Waitlisted,
-                Promoted = r.Promoted,
-                RegistrationsCancelled = r.Cancelled,
-                PeopleConfirmedAtHeldEvents = r.PeopleConfirmed,
-                PeopleAttended = r.PeopleAttended,
-            };
-        }
-
-        return figures;
+        return cells.ToDictionary(c => new FieldMonth(c.FieldOfAction, c.Month), c => c.Figures);
     }
 }

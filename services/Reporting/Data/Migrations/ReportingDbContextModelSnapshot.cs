@@ -313,6 +313,34 @@ namespace Quartier.Reporting.Data.Migrations
                     b.ToTable("Registrations", (string)null);
                 });
 
+            modelBuilder.Entity("Quartier.Reporting.Events.RegistrationTally", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Cancelled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeopleAttended")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeopleConfirmed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Promoted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Registrations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Waitlisted")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("RegistrationTallies", (string)null);
+                });
+
             modelBuilder.Entity("Quartier.Reporting.Offices.ReportedOffice", b =>
                 {
                     b.Property<Guid>("OfficeId")
