@@ -42,10 +42,11 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Writes pass the rate limiter before they are proxied to the services.</summary>
+    /// <summary>Writes pass the rate limiter before they are proxied to the services; an unreachable service is a 503.</summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseRateLimiter();
+        app.UseUnreachableServiceProblems();
         app.MapReverseProxy();
         return app;
     }

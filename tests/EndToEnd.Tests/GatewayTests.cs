@@ -7,9 +7,9 @@ using Quartier.Testing;
 
 namespace Quartier.EndToEnd.Tests;
 
-/// <summary>One client sending writes in a burst is slowed down at the gateway; reads and other clients are not.</summary>
+/// <summary>What the gateway itself answers: a client over its write limit, a service it cannot reach.</summary>
 [Collection(PlatformCollection.Name)]
-public sealed class GatewayRateLimitTests(PlatformFixture platform)
+public sealed class GatewayTests(PlatformFixture platform)
 {
     private const int Burst = 3;
 
@@ -44,6 +44,27 @@ public sealed class GatewayRateLimitTests(PlatformFixture platform)
         read.StatusCode.Should().Be(HttpStatusCode.OK);
         using var otherClient = await neighbour.PostAsJsonAsync("/api/offices", new { }, TestContext.Current.CancellationToken);
         otherClient.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_service_the_gateway_cannot_reach_answers_503_problem_details_with_retry_after()
+    {
+        var environment = GatewayLimits.Lifted(new Dictionary<string, string>(platform.GatewayEnvironment)
+        {
+            // Nothing listens on the discard port: Reporting is down.
+            ["services__reporting__http__0"] = "http://127.0.0.1:9/",
+        });
+        await using var gateway = await ServiceProcess.StartAsync("gateway-reporting-down", ServiceProcess.AssemblyPath("gateway", "Gateway"), environment, TestContext.Current.CancellationToken);
+        using var client = new HttpClient { BaseAddress = gateway.BaseAddress };
+
+        using var report = await client.GetAsync(new Uri("/api/reporting/appointments", UriKind.Relative), TestContext.Current.CancellationToken);
+        report.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        report.Headers.RetryAfter!.Delta.Should().BeGreaterThan(TimeSpan.Zero);
+        report.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await report.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("status").GetInt32().Should().Be(503);
+
+        using var offices = await client.GetAsync(new Uri("/api/offices", UriKind.Relative), TestContext.Current.CancellationToken);
+        offices.StatusCode.Should().Be(HttpStatusCode.OK, "the other services are reachable");
     }
 
     /// <summary>A client connecting from another loopback address: the gateway sees another resident.</summary>

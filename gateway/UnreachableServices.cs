@@ -1,0 +1,40 @@
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Quartier.Gateway;
+
+/// <summary>
+/// A service the gateway cannot reach (stopped, restarting, no ready instance) is an outage like any
+/// other: the caller gets 503 problem details with <c>Retry-After</c>, not an empty 502.
+/// </summary>
+public static class UnreachableServices
+{
+    private const int RetryAfterSeconds = 5;
+
+    public static WebApplication UseUnreachableServiceProblems(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (context.Response.HasStarted
+                || context.GetForwarderErrorFeature() is not { Error: ForwarderError.Request or ForwarderError.RequestTimedOut or ForwarderError.NoAvailableDestinations })
+            {
+                return;
+            }
+
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "Temporarily unavailable.",
+                    Detail = $"This part of the platform cannot be reached right now. Please try again in {RetryAfterSeconds} seconds.",
+                },
+            });
+        });
+        return app;
+    }
+}
