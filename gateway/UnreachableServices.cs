@@ -22,18 +22,8 @@ public static class UnreachableServices
             }
 
             context.Response.Clear();
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "Temporarily unavailable.",
-                    Detail = $"This part of the platform cannot be reached right now. Please try again in {RetryAfterSeconds} seconds.",
-                },
-            });
+            await TryAgainLater.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, RetryAfterSeconds,
+                "Temporarily unavailable.", $"This part of the platform cannot be reached right now. Please try again in {RetryAfterSeconds} seconds.");
         });
         return app;
     }
