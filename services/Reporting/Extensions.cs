@@ -1,3 +1,4 @@
+using MassTransit.Middleware;
 using Quartier.Reporting.Appointments;
 using Quartier.Reporting.Callbacks;
 using Quartier.Reporting.Data;
@@ -19,9 +20,12 @@ public static class Extensions
         builder.AddServiceDatabase<ReportingDbContext, WebApplicationBuilder>("reportingdb");
         builder.AddMessaging(bus =>
         {
+            // One partitioner for every event type on the queue: an office's events are applied one
+            // at a time, so they never wait for each other's locks on the office's tallies.
+            var byOffice = new Partitioner(ReportedEvents.EventsInFlight, new Murmur3UnsafeHashGenerator());
             foreach (var reported in ReportedEvents.All)
             {
-                reported.AddConsumer(bus, ReportedEvents.EndpointName);
+                reported.AddConsumer(bus, ReportedEvents.EndpointName, byOffice);
             }
         });
 

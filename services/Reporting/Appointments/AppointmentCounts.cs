@@ -12,15 +12,18 @@ public sealed record AppointmentCell(string Dimension, string? Value, int Month,
 /// </summary>
 public static class AppointmentCounts
 {
-    public static Task<List<AppointmentCell>> ByDimensionAndMonthAsync(ReportContext report)
+    /// <summary>Every dimension, or only <paramref name="dimension"/> (an <see cref="AppointmentTally"/> dimension name).</summary>
+    public static async Task<List<AppointmentCell>> ByDimensionAndMonthAsync(ReportContext report, string? dimension = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return report.Period.Kind == PeriodKind.Day ? CountDayAsync(report) : SumTalliesAsync(report);
+        return report.Period.Kind == PeriodKind.Day
+            ? [.. (await CountDayAsync(report)).Where(c => dimension is null || c.Dimension == dimension)]
+            : await SumTalliesAsync(report, dimension);
     }
 
-    private static async Task<List<AppointmentCell>> SumTalliesAsync(ReportContext report) =>
+    private static async Task<List<AppointmentCell>> SumTalliesAsync(ReportContext report, string? dimension) =>
         [.. (await report.InScope(report.Db.AppointmentTallies.AsNoTracking())
-                .Where(t => t.Month >= report.From && t.Month <= report.To)
+                .Where(t => t.Month >= report.From && t.Month <= report.To && (dimension == null || t.Dimension == dimension))
                 .GroupBy(t => new { t.Dimension, t.Value, t.Month })
                 .Select(g => new
                 {

@@ -11,7 +11,8 @@ public abstract class ReportedEvent
 
     public string Name => Type.Name;
 
-    public abstract void AddConsumer(IBusRegistrationConfigurator bus, string endpointName);
+    /// <summary>Consumes the event on the shared endpoint, partitioned by office with <paramref name="byOffice"/>.</summary>
+    public abstract void AddConsumer(IBusRegistrationConfigurator bus, string endpointName, IPartitioner byOffice);
 
     public abstract EventLogEntry ToLogEntry(object integrationEvent, Guid messageId, DateTimeOffset receivedAt);
 
@@ -27,8 +28,10 @@ public sealed class ReportedEvent<TEvent>(Func<TEvent, Guid> officeId, Func<TEve
 {
     public override Type Type => typeof(TEvent);
 
-    public override void AddConsumer(IBusRegistrationConfigurator bus, string endpointName) =>
-        bus.AddConsumer<EventLogConsumer<TEvent>>().Endpoint(endpoint =>
+    public override void AddConsumer(IBusRegistrationConfigurator bus, string endpointName, IPartitioner byOffice) =>
+        bus.AddConsumer<EventLogConsumer<TEvent>>((_, consumer) =>
+                consumer.Message<TEvent>(message => message.UsePartitioner(byOffice, context => officeId(context.Message))))
+            .Endpoint(endpoint =>
         {
             endpoint.Name = endpointName;
             // Each event waits mostly on its commit; many in flight let PostgreSQL commit them as a group.

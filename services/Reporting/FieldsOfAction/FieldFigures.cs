@@ -20,7 +20,7 @@ public sealed record FieldFigures(AppointmentFigures Appointments, int Callbacks
 
     public static async Task<Dictionary<FieldMonth, FieldFigures>> ByFieldAndMonthAsync(ReportContext report)
     {
-        var appointments = (await AppointmentCounts.ByDimensionAndMonthAsync(report)).Where(c => c.Dimension == AppointmentTally.FieldOfAction).ToList();
+        var appointments = await AppointmentCounts.ByDimensionAndMonthAsync(report, AppointmentTally.FieldOfAction);
         var callbacks = await report.InScope(report.Db.Callbacks.AsNoTracking())
             .Where(c => c.Requested && c.Date >= report.From && c.Date <= report.To)
             .GroupBy(c => new { c.FieldOfAction, c.Date!.Value.Month })

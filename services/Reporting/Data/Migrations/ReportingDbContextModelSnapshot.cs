@@ -121,6 +121,8 @@ namespace Quartier.Reporting.Data.Migrations
                     b.HasIndex("Month");
 
                     b.ToTable("AppointmentTallies", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("Quartier.Reporting.Callbacks.CallbackRecord", b =>
@@ -339,6 +341,8 @@ namespace Quartier.Reporting.Data.Migrations
                     b.HasKey("EventId");
 
                     b.ToTable("RegistrationTallies", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("Quartier.Reporting.Offices.ReportedOffice", b =>
