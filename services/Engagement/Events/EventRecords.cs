@@ -46,7 +46,7 @@ public sealed record ScheduleEventRequest(
             yield break;
         }
 
-        if (Texts.Any(text => !IsoLanguages.IsKnown(text?.Language)))
+        if (Texts.Any(text => !LanguageCodes.IsKnown(text?.Language)))
         {
             yield return new ValidationResult("Each text needs an ISO 639-1 language code such as de, en, ar, uk.", [nameof(Texts)]);
         }

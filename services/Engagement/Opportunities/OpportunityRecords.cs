@@ -34,7 +34,7 @@ public sealed record CreateOpportunityRequest(
             yield return new ValidationResult($"Unknown field of action; use one of {string.Join(", ", FieldsOfAction.Names.Keys)}.", [nameof(FieldOfAction)]);
         }
 
-        if (Languages is not null && Languages.Any(language => !IsoLanguages.IsKnown(language)))
+        if (Languages is not null && Languages.Any(language => !LanguageCodes.IsKnown(language)))
         {
             yield return new ValidationResult("Use ISO 639-1 language codes such as de, en, ar, uk.", [nameof(Languages)]);
         }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Quartier.Contracts;
 using Quartier.Contracts.Engagement;
 using Quartier.Engagement.Common;
 
@@ -45,7 +46,7 @@ public sealed record SignUpVolunteerRequest(
             yield return new ValidationResult("An e-mail address or a phone number is needed to reach you.", [nameof(Email)]);
         }
 
-        if (Languages is not null && Languages.Any(language => !IsoLanguages.IsKnown(language)))
+        if (Languages is not null && Languages.Any(language => !LanguageCodes.IsKnown(language)))
         {
             yield return new ValidationResult("Use ISO 639-1 language codes such as de, en, ar, uk.", [nameof(Languages)]);
         }

@@ -1,8 +1,11 @@
 using System.Collections.Frozen;
 
-namespace Quartier.Offices.Directory;
+namespace Quartier.Contracts;
 
-/// <summary>The two-letter language codes of ISO 639-1, in which offices state the languages spoken there.</summary>
+/// <summary>
+/// The two-letter language codes of ISO 639-1, in which offices, residents and volunteers name
+/// languages. A fixed list, so validation does not depend on the culture data a machine has installed.
+/// </summary>
 public static class LanguageCodes
 {
     private static readonly FrozenSet<string> Known = new[]
