@@ -3,6 +3,7 @@ using Quartier.Reporting.Appointments;
 using Quartier.Reporting.Callbacks;
 using Quartier.Reporting.EventLog;
 using Quartier.Reporting.Events;
+using Quartier.Reporting.FieldsOfAction;
 using Quartier.Reporting.Offices;
 using Quartier.Reporting.OpeningHours;
 using Quartier.Reporting.Volunteers;
@@ -37,6 +38,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<ShiftRecord> Shifts => Set<ShiftRecord>();
 
     public DbSet<HoursEntry> VolunteerHours => Set<HoursEntry>();
+
+    public DbSet<FieldTally> FieldTallies => Set<FieldTally>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

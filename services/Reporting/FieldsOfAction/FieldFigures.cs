@@ -21,11 +21,18 @@ public sealed record FieldFigures(AppointmentFigures Appointments, int Callbacks
     public static async Task<Dictionary<FieldMonth, FieldFigures>> ByFieldAndMonthAsync(ReportContext report)
     {
         var appointments = await AppointmentCounts.ByDimensionAndMonthAsync(report, AppointmentTally.FieldOfAction);
-        var callbacks = await report.InScope(report.Db.Callbacks.AsNoTracking())
-            .Where(c => c.Requested && c.Date >= report.From && c.Date <= report.To)
-            .GroupBy(c => new { c.FieldOfAction, c.Date!.Value.Month })
-            .Select(g => new { g.Key.FieldOfAction, g.Key.Month, Requested = g.Count(), Reached = g.Count(c => c.ReachedAt != null) })
-            .ToListAsync(report.CancellationToken);
+        var callbacks = report.Period.Kind == PeriodKind.Day
+            ? await report.InScope(report.Db.Callbacks.AsNoTracking())
+                .Where(c => c.Requested && c.Date >= report.From && c.Date <= report.To)
+                .GroupBy(c => new { c.FieldOfAction, c.Date!.Value.Month })
+                .Select(g => new { g.Key.FieldOfAction, g.Key.Month, Requested = g.Count(), Reached = g.Count(c => c.ReachedAt != null) })
+                .ToListAsync(report.CancellationToken)
+            : [.. (await FieldTallies.InMonthsOf(report)
+                    .GroupBy(t => new { t.FieldOfAction, t.Month })
+                    .Select(g => new { g.Key.FieldOfAction, g.Key.Month, Requested = g.Sum(t => t.CallbacksRequested), Reached = g.Sum(t => t.CallbacksReached) })
+                    .ToListAsync(report.CancellationToken))
+                .Where(t => t.Requested > 0)
+                .Select(t => new { FieldOfAction = FieldTallies.FieldOrNull(t.FieldOfAction), t.Month.Month, t.Requested, t.Reached })];
         var events = await EventFigures.ByFieldAndMonthAsync(report);
         var hours = await VolunteerFigures.HoursByFieldAndMonthAsync(report);
 

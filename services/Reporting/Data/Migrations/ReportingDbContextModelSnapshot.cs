@@ -345,6 +345,37 @@ namespace Quartier.Reporting.Data.Migrations
                     b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
+            modelBuilder.Entity("Quartier.Reporting.FieldsOfAction.FieldTally", b =>
+                {
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FieldOfAction")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("CallbacksReached")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CallbacksRequested")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("VolunteerHours")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.HasKey("OfficeId", "Month", "FieldOfAction");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("FieldTallies", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
+                });
+
             modelBuilder.Entity("Quartier.Reporting.Offices.ReportedOffice", b =>
                 {
                     b.Property<Guid>("OfficeId")
