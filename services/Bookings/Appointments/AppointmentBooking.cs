@@ -90,7 +90,7 @@ public sealed class AppointmentBooking(SlotFinder slots, BookingsDbContext db, B
                     && a.StartsAt < appointment.BlockedUntil && a.BlockedUntil > appointment.StartsAt)
                 .Select(a => a.Seat)
                 .ToListAsync(cancellationToken);
-            free = [.. Enumerable.Range(1, capacity).Except(taken)];
+            free = SeatAllocation.FreeSeats(capacity, taken);
         }
 
         metrics.SlotConflict();

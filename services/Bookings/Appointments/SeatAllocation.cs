@@ -32,6 +32,9 @@ public static class SeatAllocation
         return false;
     }
 
+    /// <summary>The seats 1 to <paramref name="capacity"/> that none of <paramref name="taken"/> is.</summary>
+    public static List<int> FreeSeats(int capacity, IEnumerable<int> taken) => [.. Enumerable.Range(1, capacity).Except(taken)];
+
     public static bool IsSeatTaken(DbUpdateException exception) =>
         exception?.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation or PostgresErrorCodes.UniqueViolation };
 }

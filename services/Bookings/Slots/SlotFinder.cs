@@ -19,7 +19,7 @@ public sealed record SlotSearch(IReadOnlyList<Slot> Slots, IReadOnlyList<Occupat
     public List<int> FreeSeats(DateTimeOffset startsAt, DateTimeOffset blockedUntil, int capacity)
     {
         var taken = Occupations.Where(o => o.StartsAt < blockedUntil && o.BlockedUntil > startsAt).Select(o => o.Seat);
-        return [.. Enumerable.Range(1, capacity).Except(taken)];
+        return SeatAllocation.FreeSeats(capacity, taken);
     }
 }
 

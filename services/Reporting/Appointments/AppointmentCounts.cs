@@ -16,9 +16,9 @@ public static class AppointmentCounts
     public static async Task<List<AppointmentCell>> ByDimensionAndMonthAsync(ReportContext report, string? dimension = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return report.Period.Kind == PeriodKind.Day
-            ? [.. (await CountDayAsync(report)).Where(c => dimension is null || c.Dimension == dimension)]
-            : await SumTalliesAsync(report, dimension);
+        return report.WholeMonths
+            ? await SumTalliesAsync(report, dimension)
+            : [.. (await CountDayAsync(report)).Where(c => dimension is null || c.Dimension == dimension)];
     }
 
     private static async Task<List<AppointmentCell>> SumTalliesAsync(ReportContext report, string? dimension) =>
@@ -33,7 +33,7 @@ public static class AppointmentCounts
                     Figures = new AppointmentFigures(g.Sum(t => t.Booked), g.Sum(t => t.Cancelled), g.Sum(t => t.Attended), g.Sum(t => t.NoShow)),
                 })
                 .ToListAsync(report.CancellationToken))
-            .Select(t => new AppointmentCell(t.Dimension, t.Value == AppointmentTally.Unknown ? null : t.Value, t.Month.Month, t.Figures))];
+            .Select(t => new AppointmentCell(t.Dimension, TallyValue.OrNull(t.Value), t.Month.Month, t.Figures))];
 
     private static async Task<List<AppointmentCell>> CountDayAsync(ReportContext report)
     {

@@ -15,9 +15,6 @@ public sealed class AppointmentTally : IOfficeRow
     public const string Language = "language";
     public const string InterpreterNeeded = "interpreterNeeded";
 
-    /// <summary>The value of an appointment that did not say (no field of action, say).</summary>
-    public const string Unknown = "";
-
     public Guid OfficeId { get; init; }
 
     /// <summary>The first day of the month the appointments start in.</summary>

@@ -21,25 +21,14 @@ public sealed record FieldFigures(AppointmentFigures Appointments, int Callbacks
     public static async Task<Dictionary<FieldMonth, FieldFigures>> ByFieldAndMonthAsync(ReportContext report)
     {
         var appointments = await AppointmentCounts.ByDimensionAndMonthAsync(report, AppointmentTally.FieldOfAction);
-        var callbacks = report.Period.Kind == PeriodKind.Day
-            ? await report.InScope(report.Db.Callbacks.AsNoTracking())
-                .Where(c => c.Requested && c.Date >= report.From && c.Date <= report.To)
-                .GroupBy(c => new { c.FieldOfAction, c.Date!.Value.Month })
-                .Select(g => new { g.Key.FieldOfAction, g.Key.Month, Requested = g.Count(), Reached = g.Count(c => c.ReachedAt != null) })
-                .ToListAsync(report.CancellationToken)
-            : [.. (await FieldTallies.InMonthsOf(report)
-                    .GroupBy(t => new { t.FieldOfAction, t.Month })
-                    .Select(g => new { g.Key.FieldOfAction, g.Key.Month, Requested = g.Sum(t => t.CallbacksRequested), Reached = g.Sum(t => t.CallbacksReached) })
-                    .ToListAsync(report.CancellationToken))
-                .Where(t => t.Requested > 0)
-                .Select(t => new { FieldOfAction = FieldTallies.FieldOrNull(t.FieldOfAction), t.Month.Month, t.Requested, t.Reached })];
+        var callbacks = await CallbacksByFieldAndMonthAsync(report);
         var events = await EventFigures.ByFieldAndMonthAsync(report);
         var hours = await VolunteerFigures.HoursByFieldAndMonthAsync(report);
 
         var cells = new Dictionary<FieldMonth, FieldFigures>();
         void Add(FieldMonth cell, FieldFigures figures) => cells[cell] = cells.GetValueOrDefault(cell, None).Add(figures);
         appointments.ForEach(a => Add(new FieldMonth(a.Value, a.Month), None with { Appointments = a.Figures }));
-        callbacks.ForEach(c => Add(new FieldMonth(c.FieldOfAction, c.Month), None with { CallbacksRequested = c.Requested, CallbacksReached = c.Reached }));
+        callbacks.ForEach(c => Add(c.Cell, None with { CallbacksRequested = c.Requested, CallbacksReached = c.Reached }));
         foreach (var (cell, figures) in events)
         {
             Add(cell, None with { Events = figures });
@@ -52,6 +41,24 @@ public sealed record FieldFigures(AppointmentFigures Appointments, int Callbacks
 
         return cells;
     }
+
+    private sealed record CallbackCell(FieldMonth Cell, int Requested, int Reached);
+
+    /// <summary>Callbacks requested and reached per field and month: from the field tallies for whole months, from the callbacks for a day.</summary>
+    private static async Task<List<CallbackCell>> CallbacksByFieldAndMonthAsync(ReportContext report) =>
+        report.WholeMonths
+            ? [.. (await FieldTallies.InMonthsOf(report)
+                    .GroupBy(t => new { t.FieldOfAction, t.Month })
+                    .Select(g => new { g.Key.FieldOfAction, g.Key.Month, Requested = g.Sum(t => t.CallbacksRequested), Reached = g.Sum(t => t.CallbacksReached) })
+                    .ToListAsync(report.CancellationToken))
+                .Where(t => t.Requested > 0)
+                .Select(t => new CallbackCell(new FieldMonth(TallyValue.OrNull(t.FieldOfAction), t.Month.Month), t.Requested, t.Reached))]
+            : [.. (await report.InScope(report.Db.Callbacks.AsNoTracking())
+                    .Where(c => c.Requested && c.Date >= report.From && c.Date <= report.To)
+                    .GroupBy(c => new { c.FieldOfAction, c.Date!.Value.Month })
+                    .Select(g => new { g.Key.FieldOfAction, g.Key.Month, Requested = g.Count(), Reached = g.Count(c => c.ReachedAt != null) })
+                    .ToListAsync(report.CancellationToken))
+                .Select(c => new CallbackCell(new FieldMonth(c.FieldOfAction, c.Month), c.Requested, c.Reached))];
 
     public static IReadOnlyList<string> CsvColumns { get; } =
     [

@@ -32,6 +32,4 @@ public static class FieldTallies
         ArgumentNullException.ThrowIfNull(report);
         return report.InScope(report.Db.FieldTallies.AsNoTracking()).Where(t => t.Month >= report.From && t.Month <= report.To);
     }
-
-    public static string? FieldOrNull(string field) => field.Length == 0 ? null : field;
 }

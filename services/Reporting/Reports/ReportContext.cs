@@ -9,5 +9,8 @@ public sealed record ReportContext(ReportingDbContext Db, ReportScope Scope, Rep
 
     public DateOnly To => Period.To;
 
+    /// <summary>Month, quarter and year cover whole months: their figures are the sums of the monthly tallies.</summary>
+    public bool WholeMonths => Period.Kind != PeriodKind.Day;
+
     public IQueryable<TRow> InScope<TRow>(IQueryable<TRow> rows) where TRow : class, IOfficeRow => Scope.Filter(rows);
 }

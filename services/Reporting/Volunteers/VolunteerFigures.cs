@@ -47,17 +47,17 @@ public sealed record VolunteerFigures(int Active, int New, int Approved, int End
 
     /// <summary>Hours per field and month: from the field tallies for whole months, from the entries for a day.</summary>
     public static async Task<Dictionary<FieldMonth, decimal>> HoursByFieldAndMonthAsync(ReportContext report) =>
-        report.Period.Kind == PeriodKind.Day
-            ? (await report.InScope(report.Db.VolunteerHours.AsNoTracking())
-                    .Where(h => h.Date >= report.From && h.Date <= report.To)
-                    .GroupBy(h => new { h.FieldOfAction, h.Date.Month })
-                    .Select(g => new { g.Key.FieldOfAction, g.Key.Month, Hours = g.Sum(h => h.Hours) })
-                    .ToListAsync(report.CancellationToken))
-                .ToDictionary(h => new FieldMonth(h.FieldOfAction, h.Month), h => h.Hours)
-            : (await FieldTallies.InMonthsOf(report)
+        report.WholeMonths
+            ? (await FieldTallies.InMonthsOf(report)
                     .GroupBy(t => new { t.FieldOfAction, t.Month })
                     .Select(g => new { g.Key.FieldOfAction, g.Key.Month, Hours = g.Sum(t => t.VolunteerHours) })
                     .ToListAsync(report.CancellationToken))
                 .Where(t => t.Hours != 0)
-                .ToDictionary(t => new FieldMonth(FieldTallies.FieldOrNull(t.FieldOfAction), t.Month.Month), t => t.Hours);
+                .ToDictionary(t => new FieldMonth(TallyValue.OrNull(t.FieldOfAction), t.Month.Month), t => t.Hours)
+            : (await report.InScope(report.Db.VolunteerHours.AsNoTracking())
+                    .Where(h => h.Date >= report.From && h.Date <= report.To)
+                    .GroupBy(h => new { h.FieldOfAction, h.Date.Month })
+                    .Select(g => new { g.Key.FieldOfAction, g.Key.Month, Hours = g.Sum(h => h.Hours) })
+                    .ToListAsync(report.CancellationToken))
+                .ToDictionary(h => new FieldMonth(h.FieldOfAction, h.Month), h => h.Hours);
 }
