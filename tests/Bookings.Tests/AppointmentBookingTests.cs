@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using Quartier.Bookings.Appointments;
+using Quartier.Bookings.OpeningHours;
 using Quartier.Bookings.Tests.Support;
 using Quartier.Contracts.Bookings;
 using Quartier.Testing;
@@ -48,6 +50,50 @@ public sealed class AppointmentBookingTests(PlatformInfrastructure platform) : I
 
         var after = await host.Client.SlotsAsync(service.Id, DateOnly.FromDateTime(slot.StartsAt.Date), DateOnly.FromDateTime(slot.StartsAt.Date));
         after.Should().NotContain(s => s.StartsAt == slot.StartsAt);
+    }
+
+    [Fact]
+    public async Task A_resident_who_loses_a_slot_is_offered_the_five_closest_free_slots_around_it()
+    {
+        var service = await host.CreateServiceAsync(office);
+
+        await AlternativesShouldBeTheClosestFreeSlotsAsync(service.Id, expected: 5);
+    }
+
+    [Fact]
+    public async Task Alternatives_to_a_lost_slot_come_from_a_week_later_when_the_office_opens_only_once_a_week()
+    {
+        var mondaysOnly = await host.RegisterOfficeAsync("DE-NI");
+        using var plan = await host.Client.PutAsJsonAsync(
+            $"/api/bookings/offices/{mondaysOnly}/opening-hours/plans/2020-01-01",
+            new SetWeeklyPlanRequest([new WeeklyIntervalRequest(DayOfWeek.Monday, new TimeOnly(10, 0), new TimeOnly(11, 0))]),
+            Json.Options,
+            TestContext.Current.CancellationToken);
+        plan.EnsureSuccessStatusCode();
+        var service = await host.CreateServiceAsync(mondaysOnly);
+
+        // The other slot of that Monday and both of the next: nothing nearer is open.
+        await AlternativesShouldBeTheClosestFreeSlotsAsync(service.Id, expected: 3);
+    }
+
+    /// <summary>Fills a slot three or more days ahead and compares the 409's alternatives with the free slots from three days before to a week after it.</summary>
+    private async Task AlternativesShouldBeTheClosestFreeSlotsAsync(Guid serviceId, int expected)
+    {
+        var today = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime);
+        var wanted = (await host.Client.SlotsAsync(serviceId, today.AddDays(3), today.AddDays(10)))[0];
+        await host.Client.BookOkAsync(Requests.Booking(serviceId, wanted.StartsAt));
+
+        using var lost = await host.Client.BookAsync(Requests.Booking(serviceId, wanted.StartsAt) with { Name = "Second Resident" });
+
+        lost.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var offered = (await lost.ReadAsync<ProblemWithAlternatives>()).Alternatives!.Select(s => s.StartsAt).ToList();
+        var day = DateOnly.FromDateTime(wanted.StartsAt.DateTime);
+        var closest = (await host.Client.SlotsAsync(serviceId, day.AddDays(-3), day.AddDays(7)))
+            .Select(s => s.StartsAt)
+            .OrderBy(s => (s - wanted.StartsAt).Duration())
+            .Take(5)
+            .Order();
+        offered.Should().HaveCount(expected).And.Equal(closest);
     }
 
     [Fact]

@@ -26,15 +26,30 @@ public sealed record SlotSearch(IReadOnlyList<Slot> Slots, IReadOnlyList<Occupat
 /// <summary>Loads what slot computation needs for one service and local date range, and computes the slots.</summary>
 public sealed class SlotFinder(BookingsDbContext db, TimeProvider time)
 {
+    /// <summary>How many free slots a resident who lost a race is offered.</summary>
+    private const int Alternatives = 5;
+
+    // Compiled once: every booking runs both, and EF would otherwise look each up in its query cache
+    // by comparing expression trees on every call.
+    private static readonly Func<BookingsDbContext, Guid, CancellationToken, Task<SlotSource?>> SourceOf = EF.CompileAsyncQuery(
+        (BookingsDbContext db, Guid serviceId, CancellationToken _) =>
+            (from service in db.AppointmentServices.AsNoTracking()
+             where service.Id == serviceId && service.Active
+             join office in db.Offices.AsNoTracking() on service.OfficeId equals office.OfficeId
+             join schedule in db.Schedules.AsNoTracking() on office.OfficeId equals schedule.OfficeId into schedules
+             from schedule in schedules.DefaultIfEmpty()
+             select new SlotSource(service, office, schedule ?? new OfficeSchedule { OfficeId = office.OfficeId }))
+            .SingleOrDefault());
+
+    private static readonly Func<BookingsDbContext, Guid, DateTimeOffset, DateTimeOffset, Guid?, IAsyncEnumerable<Occupation>> OccupationsOf = EF.CompileAsyncQuery(
+        (BookingsDbContext db, Guid serviceId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, Guid? ignoring) =>
+            db.Appointments.AsNoTracking()
+                .Where(a => a.ServiceId == serviceId && a.Status != AppointmentStatus.Cancelled
+                    && a.StartsAt < rangeEnd && a.BlockedUntil > rangeStart && a.Id != ignoring)
+                .Select(a => new Occupation(a.StartsAt, a.BlockedUntil, a.Seat)));
+
     /// <summary>The service (if active), its office and schedule in one round trip; null when the service is unknown or inactive.</summary>
-    public Task<SlotSource?> FindSourceAsync(Guid serviceId, CancellationToken cancellationToken) =>
-        (from service in db.AppointmentServices.AsNoTracking()
-         where service.Id == serviceId && service.Active
-         join office in db.Offices.AsNoTracking() on service.OfficeId equals office.OfficeId
-         join schedule in db.Schedules.AsNoTracking() on office.OfficeId equals schedule.OfficeId into schedules
-         from schedule in schedules.DefaultIfEmpty()
-         select new SlotSource(service, office, schedule ?? new OfficeSchedule { OfficeId = office.OfficeId }))
-        .SingleOrDefaultAsync(cancellationToken);
+    public Task<SlotSource?> FindSourceAsync(Guid serviceId, CancellationToken cancellationToken) => SourceOf(db, serviceId, cancellationToken);
 
     public async Task<IReadOnlyList<Slot>> FindAsync(SlotSource source, DateOnly from, DateOnly to, bool includeFull, Guid? ignoring, CancellationToken cancellationToken) =>
         (await SearchAsync(source, from, to, includeFull, ignoring, cancellationToken)).Slots;
@@ -51,30 +66,43 @@ public sealed class SlotFinder(BookingsDbContext db, TimeProvider time)
 
         var rangeStart = intervals[0].StartsAt;
         var rangeEnd = intervals[^1].EndsAt + service.BufferAfter;
-        var occupations = await db.Appointments.AsNoTracking()
-            .Where(a => a.ServiceId == service.Id && a.Status != AppointmentStatus.Cancelled
-                && a.StartsAt < rangeEnd && a.BlockedUntil > rangeStart && a.Id != ignoring)
-            .Select(a => new Occupation(a.StartsAt, a.BlockedUntil, a.Seat))
-            .ToListAsync(cancellationToken);
+        var occupations = new List<Occupation>();
+        await foreach (var occupation in OccupationsOf(db, service.Id, rangeStart, rangeEnd, ignoring).WithCancellation(cancellationToken))
+        {
+            occupations.Add(occupation);
+        }
+
         var rules = new SlotRules(service.Duration, service.BufferAfter, service.Capacity,
             TimeSpan.FromMinutes(service.MinimumNoticeMinutes), TimeSpan.FromDays(service.BookingHorizonDays));
         return new SlotSearch(SlotCalculator.Compute(intervals, rules, occupations, time.GetUtcNow(), includeFull), occupations);
     }
 
-    /// <summary>Free slots near a wanted time, the closest first: what a resident who lost a race is offered instead.</summary>
+    /// <summary>
+    /// The five free slots closest to a wanted time, from three days before to a week after it: what a
+    /// resident who lost a race is offered instead. The wanted day and its neighbours are searched
+    /// first; when their five closest are nearer than those days' edges, nothing further away can be
+    /// closer, and the whole range is searched only otherwise (a 409 stays cheap under contention).
+    /// </summary>
     public async Task<IReadOnlyList<SlotResponse>> AlternativesAsync(SlotSource source, DateTimeOffset wanted, Guid? ignoring, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         var zone = source.Office.Zone();
         var day = OfficeTime.LocalDate(wanted, zone);
-        var slots = await FindAsync(source, day.AddDays(-3), day.AddDays(7), includeFull: false, ignoring, cancellationToken);
-        return [.. slots
-            .Where(s => s.StartsAt != wanted)
-            .OrderBy(s => (s.StartsAt - wanted).Duration())
-            .Take(5)
-            .OrderBy(s => s.StartsAt)
-            .Select(s => SlotResponse.From(s, zone))];
+        var (first, last) = (day.AddDays(-1), day.AddDays(1));
+        var certain = Min(wanted - OfficeTime.Opening(first, TimeOnly.MinValue, zone), OfficeTime.Opening(last.AddDays(1), TimeOnly.MinValue, zone) - wanted);
+        var closest = Closest(await FindAsync(source, first, last, includeFull: false, ignoring, cancellationToken), wanted);
+        if (closest.Count < Alternatives || (closest[^1].StartsAt - wanted).Duration() > certain)
+        {
+            closest = Closest(await FindAsync(source, day.AddDays(-3), day.AddDays(7), includeFull: false, ignoring, cancellationToken), wanted);
+        }
+
+        return [.. closest.OrderBy(s => s.StartsAt).Select(s => SlotResponse.From(s, zone))];
     }
+
+    private static TimeSpan Min(TimeSpan left, TimeSpan right) => left < right ? left : right;
+
+    private static List<Slot> Closest(IEnumerable<Slot> slots, DateTimeOffset wanted) =>
+        [.. slots.Where(s => s.StartsAt != wanted).OrderBy(s => (s.StartsAt - wanted).Duration()).Take(Alternatives)];
 }
 
 public sealed record SlotResponse(DateTimeOffset StartsAt, DateTimeOffset EndsAt, int FreeSeats)

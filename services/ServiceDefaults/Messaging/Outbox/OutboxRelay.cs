@@ -28,6 +28,7 @@ public sealed partial class OutboxRelay<TContext>(
     private const long RelayLockKey = 0x5155_4152_5449_4552;
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan BusyLinger = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan SentRetention = TimeSpan.FromHours(1);
     private static readonly TimeSpan CleanupInterval = TimeSpan.FromMinutes(1);
@@ -55,6 +56,13 @@ public sealed partial class OutboxRelay<TContext>(
                 if (relayed < BatchSize)
                 {
                     await signal.WaitAsync(PollInterval, stoppingToken);
+                }
+
+                // Busy: let a few more commits gather, so a batch costs its round trips once for many
+                // events instead of once for each. After a quiet spell the first event goes out at once.
+                if (relayed > 0 && relayed < BatchSize)
+                {
+                    await Task.Delay(BusyLinger, time, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
