@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Quartier.Bookings.Appointments;
+using Quartier.Bookings.AppointmentServices;
 using Quartier.Bookings.OpeningHours;
 using Quartier.Bookings.Tests.Support;
 using Quartier.Contracts.Bookings;
@@ -94,6 +95,30 @@ public sealed class AppointmentBookingTests(PlatformInfrastructure platform) : I
             .Take(5)
             .Order();
         offered.Should().HaveCount(expected).And.Equal(closest);
+    }
+
+    [Fact]
+    public async Task After_the_duration_changes_a_booking_takes_a_seat_no_overlapping_appointment_holds()
+    {
+        var service = await host.CreateServiceAsync(office, durationMinutes: 60, capacity: 3);
+        var nine = (await host.Client.SlotsAsync(service.Id, DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime).AddDays(2), DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime).AddDays(2)))
+            .First(s => s.StartsAt.Hour == 9).StartsAt;
+        await host.Client.BookOkAsync(Requests.Booking(service.Id, nine));
+        await host.Client.BookOkAsync(Requests.Booking(service.Id, nine.AddHours(1)));
+        using var shorter = await host.Client.PutAsJsonAsync(
+            $"/api/bookings/services/{service.Id}",
+            new AppointmentServiceRequest(service.Names, 30, service.Channels, service.FieldOfAction, 3, 0, 0, 56),
+            Json.Options,
+            TestContext.Current.CancellationToken);
+        shorter.EnsureSuccessStatusCode();
+
+        // Half-hour slots now: 9:30 overlaps the hour from 9:00 (seat 1), 10:00 the hour from 10:00 (seat 1).
+        await host.Client.BookOkAsync(Requests.Booking(service.Id, nine.AddMinutes(30)));
+        await host.Client.BookOkAsync(Requests.Booking(service.Id, nine.AddMinutes(60)));
+
+        var day = await host.Client.GetOkAsync<List<StaffAppointmentView>>($"/api/bookings/offices/{office}/appointments?date={nine:yyyy-MM-dd}");
+        day.Where(a => a.ServiceId == service.Id).OrderBy(a => a.StartsAt).ThenBy(a => a.Seat).Select(a => (a.StartsAt.TimeOfDay, a.Seat)).Should().Equal(
+            (nine.TimeOfDay, 1), (nine.AddMinutes(30).TimeOfDay, 2), (nine.AddHours(1).TimeOfDay, 1), (nine.AddHours(1).TimeOfDay, 2));
     }
 
     [Fact]

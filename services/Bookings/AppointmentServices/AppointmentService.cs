@@ -8,6 +8,16 @@ namespace Quartier.Bookings.AppointmentServices;
 /// </summary>
 public sealed class AppointmentService
 {
+    public const int LongestDurationMinutes = 480;
+
+    public const int LongestBufferAfterMinutes = 240;
+
+    /// <summary>
+    /// The longest any appointment blocks its seat. Overlap queries bound their start by it, so they
+    /// read the appointments of a day from the index instead of every appointment before it.
+    /// </summary>
+    public static readonly TimeSpan LongestBlock = TimeSpan.FromMinutes(LongestDurationMinutes + LongestBufferAfterMinutes);
+
     public Guid Id { get; init; }
 
     public Guid OfficeId { get; init; }

@@ -7,11 +7,11 @@ namespace Quartier.Bookings.AppointmentServices;
 
 public sealed record AppointmentServiceRequest(
     [property: Required] IReadOnlyDictionary<string, string>? Names,
-    [property: Required, Range(5, 480)] int? DurationMinutes,
+    [property: Required, Range(5, AppointmentService.LongestDurationMinutes)] int? DurationMinutes,
     [property: Required] IReadOnlyList<AppointmentChannel>? Channels,
     [property: Required] string? FieldOfAction,
     [property: Required, Range(1, 50)] int? Capacity,
-    [property: Range(0, 240)] int? BufferAfterMinutes,
+    [property: Range(0, AppointmentService.LongestBufferAfterMinutes)] int? BufferAfterMinutes,
     [property: Range(0, 60 * 24 * 14)] int? MinimumNoticeMinutes,
     [property: Range(1, 365)] int? BookingHorizonDays) : IValidatableObject
 {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Quartier.Bookings.AppointmentServices;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Diagnostics;
 using Quartier.Bookings.Offices;
@@ -54,10 +55,7 @@ public sealed class AppointmentBooking(SlotFinder slots, BookingsDbContext db, B
                 detail: $"This service can be booked from now up to {service.BookingHorizonDays} days ahead."));
         }
 
-        var day = OfficeTime.LocalDate(startsAt, office.Zone());
-        var search = await slots.SearchAsync(source, day, day, includeFull: true, ignoring, cancellationToken);
-        var slot = search.Slots.FirstOrDefault(s => s.StartsAt == startsAt);
-        if (slot is null)
+        if (!slots.IsSlotStart(source, startsAt))
         {
             return ([], TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
@@ -66,7 +64,8 @@ public sealed class AppointmentBooking(SlotFinder slots, BookingsDbContext db, B
                 extensions: await AlternativesAsync(source, startsAt, ignoring, cancellationToken)));
         }
 
-        var free = search.FreeSeats(startsAt, startsAt + service.Duration + service.BufferAfter, service.Capacity);
+        // Only the appointments overlapping this one slot are read: the database decides the rest.
+        var free = await slots.FreeSeatsAsync(service, startsAt, startsAt + service.Duration + service.BufferAfter, ignoring, cancellationToken);
         return free.Count > 0 ? (free, null) : ([], await SlotTakenAsync(source, startsAt, ignoring, cancellationToken));
     }
 
@@ -74,7 +73,7 @@ public sealed class AppointmentBooking(SlotFinder slots, BookingsDbContext db, B
     /// Takes a free seat for <paramref name="appointment"/> as it stands (new or moved) and saves it with
     /// its pending events: first among the seats seen free, then among those free on a fresh look.
     /// </summary>
-    public async Task<bool> TakeSeatAsync(Appointment appointment, IReadOnlyList<int> seenFree, int capacity, CancellationToken cancellationToken)
+    public async Task<bool> TakeSeatAsync(Appointment appointment, IReadOnlyList<int> seenFree, AppointmentService service, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(appointment);
         var free = seenFree;
@@ -85,12 +84,7 @@ public sealed class AppointmentBooking(SlotFinder slots, BookingsDbContext db, B
                 return true;
             }
 
-            var taken = await db.Appointments.AsNoTracking()
-                .Where(a => a.ServiceId == appointment.ServiceId && a.Status != AppointmentStatus.Cancelled && a.Id != appointment.Id
-                    && a.StartsAt < appointment.BlockedUntil && a.BlockedUntil > appointment.StartsAt)
-                .Select(a => a.Seat)
-                .ToListAsync(cancellationToken);
-            free = SeatAllocation.FreeSeats(capacity, taken);
+            free = await slots.FreeSeatsAsync(service, appointment.StartsAt, appointment.BlockedUntil, appointment.Id, cancellationToken);
         }
 
         metrics.SlotConflict();

@@ -81,7 +81,7 @@ public static class AppointmentEndpoints
         db.AddIntegrationEvent(new AppointmentBooked(
             appointment.Id, appointment.OfficeId, appointment.ServiceId, channel, appointment.FieldOfAction,
             appointment.Language, appointment.InterpreterNeeded, appointment.StartsAt, appointment.EndsAt, now), time);
-        if (!await booking.TakeSeatAsync(appointment, freeSeats, service.Capacity, cancellationToken))
+        if (!await booking.TakeSeatAsync(appointment, freeSeats, service, cancellationToken))
         {
             db.ChangeTracker.Clear();
             return await booking.SlotTakenAsync(source, startsAt, ignoring: null, cancellationToken);
@@ -159,7 +159,7 @@ public static class AppointmentEndpoints
         appointment.EndsAt = startsAt + service.Duration;
         appointment.BlockedUntil = appointment.EndsAt + service.BufferAfter;
         db.AddIntegrationEvent(new AppointmentRescheduled(appointment.Id, appointment.OfficeId, previous, appointment.StartsAt, appointment.EndsAt, now), time);
-        if (!await booking.TakeSeatAsync(appointment, freeSeats, service.Capacity, cancellationToken))
+        if (!await booking.TakeSeatAsync(appointment, freeSeats, service, cancellationToken))
         {
             db.ChangeTracker.Clear();
             return await booking.SlotTakenAsync(source, startsAt, appointment.Id, cancellationToken);

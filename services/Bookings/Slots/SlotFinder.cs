@@ -10,19 +10,6 @@ namespace Quartier.Bookings.Slots;
 /// <summary>What slots are cut from: an active appointment service, its office and the office's opening hours.</summary>
 public sealed record SlotSource(AppointmentService Service, BookableOffice Office, OfficeSchedule Schedule);
 
-/// <summary>The slots of a date range and the appointments occupying seats in it.</summary>
-public sealed record SlotSearch(IReadOnlyList<Slot> Slots, IReadOnlyList<Occupation> Occupations)
-{
-    public static readonly SlotSearch Empty = new([], []);
-
-    /// <summary>The seats no appointment blocks at any moment between <paramref name="startsAt"/> and <paramref name="blockedUntil"/>.</summary>
-    public List<int> FreeSeats(DateTimeOffset startsAt, DateTimeOffset blockedUntil, int capacity)
-    {
-        var taken = Occupations.Where(o => o.StartsAt < blockedUntil && o.BlockedUntil > startsAt).Select(o => o.Seat);
-        return SeatAllocation.FreeSeats(capacity, taken);
-    }
-}
-
 /// <summary>Loads what slot computation needs for one service and local date range, and computes the slots.</summary>
 public sealed class SlotFinder(BookingsDbContext db, TimeProvider time)
 {
@@ -41,40 +28,67 @@ public sealed class SlotFinder(BookingsDbContext db, TimeProvider time)
              select new SlotSource(service, office, schedule ?? new OfficeSchedule { OfficeId = office.OfficeId }))
             .SingleOrDefault());
 
-    private static readonly Func<BookingsDbContext, Guid, DateTimeOffset, DateTimeOffset, Guid?, IAsyncEnumerable<Occupation>> OccupationsOf = EF.CompileAsyncQuery(
-        (BookingsDbContext db, Guid serviceId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, Guid? ignoring) =>
+    private static readonly Func<BookingsDbContext, Guid, DateTimeOffset, DateTimeOffset, DateTimeOffset, Guid?, IAsyncEnumerable<Occupation>> OccupationsOf = EF.CompileAsyncQuery(
+        (BookingsDbContext db, Guid serviceId, DateTimeOffset earliestStart, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, Guid? ignoring) =>
             db.Appointments.AsNoTracking()
                 .Where(a => a.ServiceId == serviceId && a.Status != AppointmentStatus.Cancelled
-                    && a.StartsAt < rangeEnd && a.BlockedUntil > rangeStart && a.Id != ignoring)
+                    && a.StartsAt > earliestStart && a.StartsAt < rangeEnd && a.BlockedUntil > rangeStart && a.Id != ignoring)
                 .Select(a => new Occupation(a.StartsAt, a.BlockedUntil, a.Seat)));
 
     /// <summary>The service (if active), its office and schedule in one round trip; null when the service is unknown or inactive.</summary>
     public Task<SlotSource?> FindSourceAsync(Guid serviceId, CancellationToken cancellationToken) => SourceOf(db, serviceId, cancellationToken);
 
-    public async Task<IReadOnlyList<Slot>> FindAsync(SlotSource source, DateOnly from, DateOnly to, bool includeFull, Guid? ignoring, CancellationToken cancellationToken) =>
-        (await SearchAsync(source, from, to, includeFull, ignoring, cancellationToken)).Slots;
-
-    public async Task<SlotSearch> SearchAsync(SlotSource source, DateOnly from, DateOnly to, bool includeFull, Guid? ignoring, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Slot>> FindAsync(SlotSource source, DateOnly from, DateOnly to, bool includeFull, Guid? ignoring, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var (service, office, schedule) = source;
-        var intervals = EffectiveOpeningHours.Compute(schedule, office.FederalState, office.Zone(), from, to).Intervals().ToList();
+        var intervals = OpenIntervals(source, from, to);
         if (intervals.Count == 0)
         {
-            return SlotSearch.Empty;
+            return [];
         }
 
         var rangeStart = intervals[0].StartsAt;
-        var rangeEnd = intervals[^1].EndsAt + service.BufferAfter;
+        var occupations = await OccupationsAsync(source.Service.Id, rangeStart, intervals[^1].EndsAt + source.Service.BufferAfter, ignoring, cancellationToken);
+        return SlotCalculator.Compute(intervals, RulesOf(source.Service), occupations, time.GetUtcNow(), includeFull);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="startsAt"/> is the start of a slot of the service, free or full: opening
+    /// hours, minimum notice and horizon decide, so no appointment needs to be read.
+    /// </summary>
+    public bool IsSlotStart(SlotSource source, DateTimeOffset startsAt)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var day = OfficeTime.LocalDate(startsAt, source.Office.Zone());
+        return SlotCalculator.Compute(OpenIntervals(source, day, day), RulesOf(source.Service), [], time.GetUtcNow(), includeFull: true)
+            .Any(slot => slot.StartsAt == startsAt);
+    }
+
+    /// <summary>The seats of the service no appointment (but <paramref name="ignoring"/>) blocks at any moment between <paramref name="startsAt"/> and <paramref name="blockedUntil"/>.</summary>
+    public async Task<List<int>> FreeSeatsAsync(AppointmentService service, DateTimeOffset startsAt, DateTimeOffset blockedUntil, Guid? ignoring, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var occupations = await OccupationsAsync(service.Id, startsAt, blockedUntil, ignoring, cancellationToken);
+        return SeatAllocation.FreeSeats(service.Capacity, occupations.Select(o => o.Seat));
+    }
+
+    private static List<OpenInterval> OpenIntervals(SlotSource source, DateOnly from, DateOnly to) =>
+        [.. EffectiveOpeningHours.Compute(source.Schedule, source.Office.FederalState, source.Office.Zone(), from, to).Intervals()];
+
+    private static SlotRules RulesOf(AppointmentService service) => new(
+        service.Duration, service.BufferAfter, service.Capacity,
+        TimeSpan.FromMinutes(service.MinimumNoticeMinutes), TimeSpan.FromDays(service.BookingHorizonDays));
+
+    /// <summary>The appointments of the service (but <paramref name="ignoring"/>) blocking a seat at some moment between <paramref name="from"/> and <paramref name="until"/>.</summary>
+    private async Task<List<Occupation>> OccupationsAsync(Guid serviceId, DateTimeOffset from, DateTimeOffset until, Guid? ignoring, CancellationToken cancellationToken)
+    {
         var occupations = new List<Occupation>();
-        await foreach (var occupation in OccupationsOf(db, service.Id, rangeStart, rangeEnd, ignoring).WithCancellation(cancellationToken))
+        await foreach (var occupation in OccupationsOf(db, serviceId, from - AppointmentService.LongestBlock, from, until, ignoring).WithCancellation(cancellationToken))
         {
             occupations.Add(occupation);
         }
 
-        var rules = new SlotRules(service.Duration, service.BufferAfter, service.Capacity,
-            TimeSpan.FromMinutes(service.MinimumNoticeMinutes), TimeSpan.FromDays(service.BookingHorizonDays));
-        return new SlotSearch(SlotCalculator.Compute(intervals, rules, occupations, time.GetUtcNow(), includeFull), occupations);
+        return occupations;
     }
 
     /// <summary>

@@ -85,14 +85,4 @@ public sealed class SlotCalculatorTests
         slots.Should().HaveCount(14 * 13);
         slots.Should().OnlyContain(slot => slot.FreeSeats == Math.Max(6 - occupations.Count(o => o.StartsAt < slot.StartsAt.AddMinutes(40) && slot.StartsAt < o.BlockedUntil), 0));
     }
-
-    [Fact]
-    public void A_new_appointment_is_offered_the_seats_no_overlapping_appointment_holds()
-    {
-        Occupation[] booked = [new(Nine, Nine.AddHours(1), 2), new(Nine.AddMinutes(50), Nine.AddHours(2), 4), new(Nine.AddHours(2), Nine.AddHours(3), 1)];
-        var search = new SlotSearch([], booked);
-
-        search.FreeSeats(Nine.AddMinutes(30), Nine.AddMinutes(120), capacity: 4).Should().Equal(1, 3);
-        search.FreeSeats(Nine.AddHours(2), Nine.AddHours(3), capacity: 4).Should().Equal(2, 3, 4);
-    }
 }
