@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Quartier.Bookings.Data;
+using Quartier.Contracts.Bookings;
+using Quartier.ServiceDefaults.Messaging.Outbox;
 using Quartier.Bookings.Tests.Support;
 using Quartier.Testing;
 
@@ -52,6 +56,14 @@ public sealed class DoubleBookingRaceTests(PlatformInfrastructure platform) : IA
         day.Where(a => a.StartsAt == slot.StartsAt).Select(a => a.Seat).Should().BeEquivalentTo([1, 2, 3]);
         var after = await first.Client.SlotsAsync(service.Id, DateOnly.FromDateTime(slot.StartsAt.Date), DateOnly.FromDateTime(slot.StartsAt.Date));
         after.Should().NotContain(s => s.StartsAt == slot.StartsAt);
+
+        // A lost race leaves no event behind: one AppointmentBooked per appointment.
+        var bookedType = OutboxMessage.TypeName(typeof(AppointmentBooked));
+        var serviceId = service.Id.ToString();
+        var announced = await first.RunScopedAsync<BookingsDbContext, int>(db => db.Database
+            .SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM "OutboxMessages" WHERE "MessageType" = {bookedType} AND "Body" ->> 'serviceId' = {serviceId}""")
+            .SingleAsync(TestContext.Current.CancellationToken));
+        announced.Should().Be(Capacity);
     }
 
     [Fact]
