@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Quartier.ServiceDefaults.Hosting;
 using Quartier.ServiceDefaults.Idempotency;
@@ -49,8 +51,12 @@ public static class DatabaseExtensions
         builder.Services.TryAddSingleton<OutboxMetrics>();
         builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
         // Pooled contexts: a request reuses a context instead of building one and its services anew.
+        // A failed save surfaces as an exception that the caller handles (a lost race for a seat answers
+        // 409) or that the request pipeline, the consumer or the job logs; EF's own entry would log
+        // every expected conflict a second time, as an error with its stack trace.
         builder.Services.AddDbContextPool<TContext>((services, options) => options
             .UseNpgsql(settings.ConnectionString)
+            .ConfigureWarnings(warnings => warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug)))
             .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
 
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database");
