@@ -22,7 +22,7 @@ public sealed class BookingsBenchmark : IBenchmark
     /// <summary>Enough for the runtime to finish compiling the hot path optimized (tiered JIT), so the figures show the steady state.</summary>
     private const int WarmUpSearches = 300;
 
-    private const int WarmUpBookings = 2000;
+    private const int WarmUpBookings = 6000;
 
     public string Name => "bookings";
 
