@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Quartier.Bookings.Callbacks;
 using Quartier.Bookings.Offices;
 using Quartier.Bookings.Privacy;
+using Quartier.ServiceDefaults.Persistence;
 
 namespace Quartier.Bookings.Data;
 

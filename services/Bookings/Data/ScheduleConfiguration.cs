@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Quartier.Bookings.AppointmentServices;
 using Quartier.Bookings.Offices;
 using Quartier.Bookings.OpeningHours;
+using Quartier.ServiceDefaults.Persistence;
 
 namespace Quartier.Bookings.Data;
 

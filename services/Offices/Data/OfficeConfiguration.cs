@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Quartier.Offices.Directory;
+using Quartier.ServiceDefaults.Persistence;
 
 namespace Quartier.Offices.Data;
 
