@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Quartier.Bookings.AppointmentServices;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Diagnostics;
 using Quartier.Bookings.Offices;
-using Quartier.Bookings.OpeningHours;
 using Quartier.Bookings.Slots;
 using Quartier.Contracts.Bookings;
 
@@ -38,7 +36,7 @@ public sealed class AppointmentBooking(SlotFinder slots, BookingsDbContext db, B
         SlotSource source, AppointmentChannel channel, DateTimeOffset startsAt, DateTimeOffset now, Guid? ignoring, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var (service, office, _) = source;
+        var service = source.Service;
         if (!service.Channels.Contains(channel))
         {
             return ([], TypedResults.Problem(
