@@ -36,9 +36,9 @@ internal sealed class EventFeed : IAsyncDisposable
     }
 
     /// <summary>Waits until the event log holds this many events (duplicates are never logged).</summary>
-    public async Task WaitForLogAsync(int count)
+    public async Task WaitForLogAsync(int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (await CountLoggedAsync() < count)
         {
             if (DateTime.UtcNow > deadline)

@@ -49,6 +49,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(new BrokerConnection(brokerAddress));
         builder.Services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>("broker");
         builder.Services.AddHostedService<ErrorQueueGauge>();
+        builder.Services.AddHostedService<ReceiveEndpointRecovery>();
 
         // Without this, a publish right after start can race the binding of the queues.
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);

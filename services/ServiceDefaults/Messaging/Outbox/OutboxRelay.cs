@@ -101,11 +101,13 @@ public sealed partial class OutboxRelay<TContext>(
 
         if (batch.Count > 0)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(PublishTimeout);
             // Published back to back and confirmed together: the broker receives them in commit order
             // without a round trip each. If one fails, the whole batch is published again later.
-            await Task.WhenAll(batch.Select(message => PublishAsync(message, timeout.Token)));
+            // The publishes get no token: with MassTransit 8.4, publishes cancelled while the broker was
+            // away left their message type unpublishable after it was back (each later publish failed
+            // cancelled, in ExchangeDeclare). So the wait is bounded instead; a publish that outlives it
+            // goes on in the background, and a copy it delivers later is absorbed by the inboxes.
+            await Task.WhenAll(batch.Select(PublishAsync)).WaitAsync(PublishTimeout, time, cancellationToken);
 
             var sentAt = time.GetUtcNow();
             var sequences = batch.Select(message => message.Sequence).ToList();
@@ -121,14 +123,14 @@ public sealed partial class OutboxRelay<TContext>(
         return batch.Count;
     }
 
-    private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task PublishAsync(OutboxMessage message)
     {
         ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
         using var activity = Source.StartActivity("outbox relay", ActivityKind.Internal, parent);
         activity?.SetTag("messaging.message.id", message.MessageId);
 
         var (type, body) = message.Deserialize();
-        await bus.Publish(body, type, Pipe.Execute<PublishContext>(context => context.MessageId = message.MessageId), cancellationToken);
+        await bus.Publish(body, type, Pipe.Execute<PublishContext>(context => context.MessageId = message.MessageId));
 
         metrics.Published(type.Name, time.GetUtcNow() - message.CreatedAt);
     }
