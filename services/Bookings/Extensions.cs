@@ -8,6 +8,8 @@ using Quartier.Bookings.Offices;
 using Quartier.Bookings.OpeningHours;
 using Quartier.Bookings.Privacy;
 using Quartier.Bookings.Slots;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartier.ServiceDefaults.Hosting;
 using Quartier.ServiceDefaults.Messaging;
@@ -34,6 +36,8 @@ public static class Extensions
         builder.Services.AddSingleton<BookingsMetrics>();
         builder.Services.AddScoped<OpeningHoursAnnouncer>();
         builder.Services.AddScoped<ScheduleEditor>();
+        builder.Services.AddSingleton<SlotSourceCache>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, SlotSourceInvalidation>());
         builder.Services.AddScoped<SlotFinder>();
         builder.Services.AddScoped<AppointmentBooking>();
         builder.Services.AddScoped<CallbackWindowFinder>();

@@ -11,7 +11,7 @@ namespace Quartier.Bookings.Slots;
 public sealed record SlotSource(AppointmentService Service, BookableOffice Office, OfficeSchedule Schedule);
 
 /// <summary>Loads what slot computation needs for one service and local date range, and computes the slots.</summary>
-public sealed class SlotFinder(BookingsDbContext db, TimeProvider time)
+public sealed class SlotFinder(BookingsDbContext db, SlotSourceCache sources, TimeProvider time)
 {
     /// <summary>How many free slots a resident who lost a race is offered.</summary>
     private const int Alternatives = 5;
@@ -36,7 +36,8 @@ public sealed class SlotFinder(BookingsDbContext db, TimeProvider time)
                 .Select(a => new Occupation(a.StartsAt, a.BlockedUntil, a.Seat)));
 
     /// <summary>The service (if active), its office and schedule in one round trip; null when the service is unknown or inactive.</summary>
-    public Task<SlotSource?> FindSourceAsync(Guid serviceId, CancellationToken cancellationToken) => SourceOf(db, serviceId, cancellationToken);
+    public Task<SlotSource?> FindSourceAsync(Guid serviceId, CancellationToken cancellationToken) =>
+        sources.GetAsync(serviceId, (id, token) => SourceOf(db, id, token), cancellationToken);
 
     public async Task<IReadOnlyList<Slot>> FindAsync(SlotSource source, DateOnly from, DateOnly to, bool includeFull, Guid? ignoring, CancellationToken cancellationToken)
     {

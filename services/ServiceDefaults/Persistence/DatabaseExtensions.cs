@@ -49,15 +49,16 @@ public static class DatabaseExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxMetrics>();
-        builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, OutboxSignalInterceptor>());
         // Pooled contexts: a request reuses a context instead of building one and its services anew.
         // A failed save surfaces as an exception that the caller handles (a lost race for a seat answers
         // 409) or that the request pipeline, the consumer or the job logs; EF's own entry would log
-        // every expected conflict a second time, as an error with its stack trace.
+        // every expected conflict a second time, as an error with its stack trace. The interceptors are
+        // the outbox signal's and any a service registers as an IInterceptor of its own.
         builder.Services.AddDbContextPool<TContext>((services, options) => options
             .UseNpgsql(settings.ConnectionString)
             .ConfigureWarnings(warnings => warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug)))
-            .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
+            .AddInterceptors(services.GetServices<IInterceptor>()));
 
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database");
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
