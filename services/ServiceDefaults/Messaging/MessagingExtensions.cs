@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Quartier.ServiceDefaults.Hosting;
 using Quartier.ServiceDefaults.Messaging.ErrorQueues;
 
 namespace Quartier.ServiceDefaults.Messaging;
@@ -49,7 +50,8 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(new BrokerConnection(brokerAddress));
         builder.Services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>("broker");
         builder.Services.AddHostedService<ErrorQueueGauge>();
-        builder.Services.AddHostedService<ReceiveEndpointRecovery>();
+        builder.Services.AddSingleton<ReceiveEndpointRecovery>();
+        builder.Services.AddScheduledJob<ReceiveEndpointRecovery>(_ => ReceiveEndpointRecovery.CheckInterval);
 
         // Without this, a publish right after start can race the binding of the queues.
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);

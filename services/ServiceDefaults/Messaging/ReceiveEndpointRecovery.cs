@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using MassTransit;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Quartier.ServiceDefaults.Hosting;
 
 namespace Quartier.ServiceDefaults.Messaging;
 
@@ -12,8 +12,9 @@ namespace Quartier.ServiceDefaults.Messaging;
 /// which needs a RabbitMQ.Client we cannot restore). The endpoint then stays faulted or stopped,
 /// its queue fills and the service looks alive. Waiting longer than MassTransit's own reconnect
 /// attempts after a short outage keeps this out of the way of a recovery that is still under way.
+/// A singleton job: it remembers from one round to the next since when each endpoint is down.
 /// </summary>
-public sealed partial class ReceiveEndpointRecovery : BackgroundService
+public sealed partial class ReceiveEndpointRecovery : IScheduledJob
 {
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
 
@@ -39,16 +40,18 @@ public sealed partial class ReceiveEndpointRecovery : BackgroundService
             "quartier.messaging.receive_endpoint.restarts", "{restart}", "Receive endpoints restarted because they did not recover by themselves");
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task<string?> RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(CheckInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var restarted = 0;
+        foreach (var endpoint in EndpointsDownTooLong())
         {
-            foreach (var endpoint in EndpointsDownTooLong())
+            if (await RestartWhenBrokerAnswersAsync(endpoint, cancellationToken))
             {
-                await RestartWhenBrokerAnswersAsync(endpoint, stoppingToken);
+                restarted++;
             }
         }
+
+        return restarted > 0 ? $"{restarted} receive endpoint(s) restarted" : null;
     }
 
     private List<EndpointHealthResult> EndpointsDownTooLong()
@@ -69,7 +72,7 @@ public sealed partial class ReceiveEndpointRecovery : BackgroundService
         return down.Where(endpoint => now - downSince[endpoint.InputAddress] >= GivenUpAfter).ToList();
     }
 
-    private async Task RestartWhenBrokerAnswersAsync(EndpointHealthResult endpoint, CancellationToken stoppingToken)
+    private async Task<bool> RestartWhenBrokerAnswersAsync(EndpointHealthResult endpoint, CancellationToken stoppingToken)
     {
         try
         {
@@ -78,7 +81,7 @@ public sealed partial class ReceiveEndpointRecovery : BackgroundService
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The broker is away: MassTransit's reconnect is the right thing to wait for.
-            return;
+            return false;
         }
 
         LogRestarting(logger, endpoint.InputAddress, (time.GetUtcNow() - downSince[endpoint.InputAddress]).TotalSeconds, endpoint.Description);
@@ -96,6 +99,7 @@ public sealed partial class ReceiveEndpointRecovery : BackgroundService
         endpoint.ReceiveEndpoint.Start(stoppingToken);
         downSince[endpoint.InputAddress] = time.GetUtcNow();
         restarts.Add(1, new KeyValuePair<string, object?>("messaging.destination.name", endpoint.InputAddress.AbsolutePath.TrimStart('/')));
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receive endpoint {InputAddress} has been down for {Seconds:0} s although the broker answers ({State}); restarting it")]
