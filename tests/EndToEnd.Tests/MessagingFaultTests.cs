@@ -197,14 +197,14 @@ public sealed class MessagingFaultTests(PlatformFixture platform)
     private Task<string> RunErrorsVerbAsync(string service, string arguments) =>
         ServiceProcess.RunToCompletionAsync(platform.Services[service].DllPath, $"errors {arguments}", platform.Services[service].Environment.ToDictionary(), TimeSpan.FromSeconds(60));
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    private async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"The condition did not hold within {timeout.TotalSeconds} s.");
+                throw new TimeoutException($"The condition did not hold within {timeout.TotalSeconds} s.{await platform.DescribeProcessesAsync()}");
             }
 
             await Task.Delay(250);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net.Http.Json;
+using System.Text;
 using Quartier.Testing;
 
 namespace Quartier.EndToEnd.Tests;
@@ -75,6 +77,35 @@ public sealed class PlatformFixture : IAsyncLifetime
 
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>
+    /// Each process's health answer and last log lines: what an operator would look at first,
+    /// attached to a failure so that a run on CI can be understood without repeating it.
+    /// </summary>
+    public async Task<string> DescribeProcessesAsync()
+    {
+        const int LastCharacters = 6000;
+        var description = new StringBuilder();
+        foreach (var process in services.Values.Append(Gateway))
+        {
+            string health;
+            try
+            {
+                using var response = await Client.GetAsync(new Uri(process.BaseAddress, "/health"));
+                health = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+            }
+            catch (HttpRequestException exception)
+            {
+                health = exception.Message;
+            }
+
+            var output = process.Output;
+            description.Append(CultureInfo.InvariantCulture, $"\n===== {process.Name}: /health {health}\n")
+                .Append(output.Length > LastCharacters ? output[^LastCharacters..] : output);
+        }
+
+        return description.ToString();
     }
 
     private async Task StartPlatformAsync(CancellationToken cancellationToken)
