@@ -85,7 +85,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// </summary>
     public async Task<string> DescribeProcessesAsync()
     {
-        const int LastCharacters = 6000;
+        const int LastCharacters = 8000;
         var description = new StringBuilder();
         foreach (var process in services.Values.Append(Gateway))
         {
@@ -100,7 +100,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 health = exception.Message;
             }
 
-            var output = process.Output;
+            // Stack frames would crowd out the history that explains them.
+            var output = string.Join('\n', process.Output.Split('\n').Where(line => !line.TrimStart().StartsWith("at ", StringComparison.Ordinal)));
             description.Append(CultureInfo.InvariantCulture, $"\n===== {process.Name}: /health {health}\n")
                 .Append(output.Length > LastCharacters ? output[^LastCharacters..] : output);
         }

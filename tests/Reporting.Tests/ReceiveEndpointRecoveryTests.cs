@@ -33,7 +33,7 @@ public sealed class ReceiveEndpointRecoveryTests(PlatformInfrastructure platform
         (await feed.CountLoggedAsync()).Should().Be(logged, "the stopped endpoint leaves the event in its queue");
         EventLogEndpoint(bus).Status.Should().NotBe(BusHealthStatus.Healthy);
 
-        await feed.WaitForLogAsync(logged + 1, ReceiveEndpointRecovery.GivenUpAfter + ReceiveEndpointRecovery.CheckInterval + TimeSpan.FromSeconds(15));
+        await feed.WaitForLogAsync(logged + 1, BusRecovery.GivenUpAfter + BusRecovery.CheckInterval + TimeSpan.FromSeconds(15));
         EventLogEndpoint(bus).Status.Should().Be(BusHealthStatus.Healthy);
     }
 

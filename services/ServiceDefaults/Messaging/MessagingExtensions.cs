@@ -50,8 +50,8 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(new BrokerConnection(brokerAddress));
         builder.Services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>("broker");
         builder.Services.AddHostedService<ErrorQueueGauge>();
-        builder.Services.AddSingleton<ReceiveEndpointRecovery>();
-        builder.Services.AddScheduledJob<ReceiveEndpointRecovery>(_ => ReceiveEndpointRecovery.CheckInterval);
+        builder.Services.AddSingleton<BusRecovery>();
+        builder.Services.AddScheduledJob<BusRecovery>(_ => BusRecovery.CheckInterval);
 
         // Without this, a publish right after start can race the binding of the queues.
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
