@@ -127,35 +127,29 @@ public sealed partial class BusRecovery : IScheduledJob
             return false;
         }
 
-        var closed = false;
         var check = Pipe.Execute<ConnectionContext>(context =>
         {
             if (!context.Connection.IsOpen)
             {
-                closed = true;
                 throw new ClosedConnectionException(context.Connection.CloseReason?.ToString());
             }
         });
         try
         {
             await rabbitMq.ConnectionContextSupervisor.Send(check, CancellationToken.None).WaitAsync(ConnectionCheckTimeout, time, cancellationToken);
+            return false;
+        }
+        catch (ClosedConnectionException closed)
+        {
+            LogDroppedConnection(logger, rabbitMq.HostAddress, closed);
+            droppedConnections.Add(1);
+            return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            if (!closed)
-            {
-                // Opening a new connection failed or took long: MassTransit's own retries carry on from here.
-                return false;
-            }
+            // Opening a new connection failed or took long: MassTransit's own retries carry on from here.
+            return false;
         }
-
-        if (closed)
-        {
-            LogDroppedConnection(logger, rabbitMq.HostAddress);
-            droppedConnections.Add(1);
-        }
-
-        return closed;
     }
 
     private async Task RestartAsync(EndpointHealthResult endpoint, CancellationToken stoppingToken)
@@ -184,7 +178,7 @@ public sealed partial class BusRecovery : IScheduledJob
     private static partial void LogStopFailed(ILogger logger, Uri inputAddress, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The connection to {HostAddress} had closed without MassTransit noticing; dropped it so that the next use opens a new one")]
-    private static partial void LogDroppedConnection(ILogger logger, Uri hostAddress);
+    private static partial void LogDroppedConnection(ILogger logger, Uri hostAddress, Exception closed);
 
     private sealed class ClosedConnectionException(string? closeReason) : Exception($"The broker connection is closed: {closeReason}");
 }
