@@ -46,18 +46,26 @@ public static class DatabaseExtensions
             settings.MaxAutoPrepare = AutoPreparedStatements;
         }
 
+        // No statement here changes session state (advisory locks are transaction-scoped), so a
+        // connection needs no reset when it returns to the pool; the reset would cost PostgreSQL
+        // several statements on every request, as EF opens and closes the connection per operation.
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("ResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.NoResetOnClose = true;
+        }
+
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxMetrics>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, OutboxSignalInterceptor>());
         // Pooled contexts: a request reuses a context instead of building one and its services anew.
-        // A failed save surfaces as an exception that the caller handles (a lost race for a seat answers
-        // 409) or that the request pipeline, the consumer or the job logs; EF's own entry would log
-        // every expected conflict a second time, as an error with its stack trace. The interceptors are
+        // A failed save or command surfaces as an exception that the caller handles (a lost race for a
+        // seat answers 409) or that the request pipeline, the consumer or the job logs; EF's own entries
+        // would log every expected conflict a second time, as an error with its stack trace. The interceptors are
         // the outbox signal's and any a service registers as an IInterceptor of its own.
         builder.Services.AddDbContextPool<TContext>((services, options) => options
             .UseNpgsql(settings.ConnectionString)
-            .ConfigureWarnings(warnings => warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug)))
+            .ConfigureWarnings(warnings => warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)))
             .AddInterceptors(services.GetServices<IInterceptor>()));
 
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database");
