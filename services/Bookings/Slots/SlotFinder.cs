@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using Quartier.Bookings.AppointmentServices;
 using Quartier.Bookings.Appointments;
 using Quartier.Bookings.Data;
@@ -34,6 +36,12 @@ public sealed class SlotFinder(BookingsDbContext db, SlotSourceCache sources, Ti
                 .Where(a => a.ServiceId == serviceId && a.Status != AppointmentStatus.Cancelled
                     && a.StartsAt > earliestStart && a.StartsAt < rangeEnd && a.BlockedUntil > rangeStart && a.Id != ignoring)
                 .Select(a => new Occupation(a.StartsAt, a.BlockedUntil, a.Seat)));
+
+    private const string FreeSeatsSql = """
+        SELECT "Seat" FROM "Appointments"
+        WHERE "ServiceId" = $1 AND "Status" <> 'Cancelled'
+          AND tstzrange("StartsAt", "BlockedUntil") && tstzrange($2, $3) AND "Id" IS DISTINCT FROM $4
+        """;
 
     /// <summary>The service (if active), its office and schedule in one round trip; null when the service is unknown or inactive.</summary>
     public Task<SlotSource?> FindSourceAsync(Guid serviceId, CancellationToken cancellationToken) =>
@@ -76,16 +84,33 @@ public sealed class SlotFinder(BookingsDbContext db, SlotSourceCache sources, Ti
     public async Task<List<int>> FreeSeatsAsync(AppointmentService service, DateTimeOffset startsAt, DateTimeOffset blockedUntil, Guid? ignoring, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(service);
-        var taken = await db.Appointments
-            .FromSql($"""
-                SELECT * FROM "Appointments"
-                WHERE "ServiceId" = {service.Id} AND "Status" <> 'Cancelled'
-                  AND tstzrange("StartsAt", "BlockedUntil") && tstzrange({startsAt.ToUniversalTime()}, {blockedUntil.ToUniversalTime()})
-                """)
-            .AsNoTracking()
-            .Where(appointment => appointment.Id != ignoring)
-            .Select(appointment => appointment.Seat)
-            .ToListAsync(cancellationToken);
+        var taken = new List<int>(service.Capacity);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // A plain command: this read runs on every booking, and EF would build, extract and look up
+            // a query expression each time for a single column of integers.
+            await using var command = new NpgsqlCommand(FreeSeatsSql, (NpgsqlConnection)db.Database.GetDbConnection())
+            {
+                Parameters =
+                {
+                    new() { Value = service.Id },
+                    new() { Value = startsAt.ToUniversalTime() },
+                    new() { Value = blockedUntil.ToUniversalTime() },
+                    new() { Value = (object?)ignoring ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
+                },
+            };
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                taken.Add(reader.GetInt32(0));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
         return SeatAllocation.FreeSeats(service.Capacity, taken);
     }
 
