@@ -5,6 +5,7 @@ using Quartier.Bookings.Diagnostics;
 using Quartier.Bookings.Offices;
 using Quartier.Bookings.Slots;
 using Quartier.Contracts.Bookings;
+using Quartier.ServiceDefaults.Messaging.Outbox;
 
 namespace Quartier.Bookings.Appointments;
 
@@ -12,7 +13,7 @@ namespace Quartier.Bookings.Appointments;
 /// The rules a wanted start time must pass before a seat is taken (office open for bookings, channel
 /// offered, a slot of the service, within notice and horizon, not full), and the seat taking itself.
 /// </summary>
-public sealed class AppointmentBooking(SlotFinder slots, BookingsDbContext db, BookingsMetrics metrics)
+public sealed class AppointmentBooking(SlotFinder slots, BookingsDbContext db, BookingsMetrics metrics, OutboxSignal outbox)
 {
     /// <summary>Looks at the free seats again this often when concurrent requests took the ones seen free.</summary>
     private const int SeatRounds = 3;
@@ -68,16 +69,35 @@ public sealed class AppointmentBooking(SlotFinder slots, BookingsDbContext db, B
     }
 
     /// <summary>
-    /// Takes a free seat for <paramref name="appointment"/> as it stands (new or moved) and saves it with
-    /// its pending events: first among the seats seen free, then among those free on a fresh look.
+    /// Books a free seat for the new <paramref name="appointment"/> and saves it with its
+    /// <paramref name="announcement"/>: first among the seats seen free, then among those free on a fresh look.
     /// </summary>
-    public async Task<bool> TakeSeatAsync(Appointment appointment, IReadOnlyList<int> seenFree, AppointmentService service, CancellationToken cancellationToken)
+    public async Task<bool> BookSeatAsync(Appointment appointment, OutboxMessage announcement, IReadOnlyList<int> seenFree, AppointmentService service, CancellationToken cancellationToken)
+    {
+        var booked = await OnAFreeSeatAsync(appointment, seenFree, service, free => SeatAllocation.InsertOnFirstFreeSeatAsync(db, appointment, announcement, free, cancellationToken), cancellationToken);
+        if (booked)
+        {
+            outbox.Notify();
+        }
+
+        return booked;
+    }
+
+    /// <summary>
+    /// Moves <paramref name="appointment"/> as it stands onto a free seat and saves it with its pending
+    /// events: first among the seats seen free, then among those free on a fresh look.
+    /// </summary>
+    public Task<bool> TakeSeatAsync(Appointment appointment, IReadOnlyList<int> seenFree, AppointmentService service, CancellationToken cancellationToken) =>
+        OnAFreeSeatAsync(appointment, seenFree, service, free => SeatAllocation.SaveOnFirstFreeSeatAsync(db, free, seat => appointment.Seat = seat, cancellationToken), cancellationToken);
+
+    private async Task<bool> OnAFreeSeatAsync(Appointment appointment, IReadOnlyList<int> seenFree, AppointmentService service, Func<IReadOnlyList<int>, Task<bool>> takeOneOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(appointment);
+        ArgumentNullException.ThrowIfNull(service);
         var free = seenFree;
         for (var round = 0; round < SeatRounds && free.Count > 0; round++)
         {
-            if (await SeatAllocation.SaveOnFirstFreeSeatAsync(db, free, seat => appointment.Seat = seat, cancellationToken))
+            if (await takeOneOf(free))
             {
                 return true;
             }

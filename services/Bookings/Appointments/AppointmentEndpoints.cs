@@ -29,7 +29,7 @@ public static class AppointmentEndpoints
     }
 
     private static async Task<Results<Created<BookingConfirmation>, ProblemHttpResult>> Book(
-        BookAppointmentRequest request, BookingsDbContext db, AppointmentBooking booking, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        BookAppointmentRequest request, AppointmentBooking booking, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var (source, problem) = await booking.FindSourceAsync(request.ServiceId!.Value, cancellationToken);
@@ -77,13 +77,11 @@ public static class AppointmentEndpoints
                 ConsentGivenAt = request.Consent.GivenAt!.Value.ToUniversalTime(),
             },
         };
-        db.Appointments.Add(appointment);
-        db.AddIntegrationEvent(new AppointmentBooked(
+        var announcement = OutboxMessage.Create(new AppointmentBooked(
             appointment.Id, appointment.OfficeId, appointment.ServiceId, channel, appointment.FieldOfAction,
-            appointment.Language, appointment.InterpreterNeeded, appointment.StartsAt, appointment.EndsAt, now), time);
-        if (!await booking.TakeSeatAsync(appointment, freeSeats, service, cancellationToken))
+            appointment.Language, appointment.InterpreterNeeded, appointment.StartsAt, appointment.EndsAt, now), now);
+        if (!await booking.BookSeatAsync(appointment, announcement, freeSeats, service, cancellationToken))
         {
-            db.ChangeTracker.Clear();
             return await booking.SlotTakenAsync(source, startsAt, ignoring: null, cancellationToken);
         }
 

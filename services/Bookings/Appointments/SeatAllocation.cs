@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using NpgsqlTypes;
+using Quartier.ServiceDefaults.Messaging.Outbox;
 
 namespace Quartier.Bookings.Appointments;
 
 /// <summary>
-/// Saves a change that takes a seat, trying the seats one after another. The database decides: a
-/// seat a concurrent request took first fails with an exclusion (or unique) violation, and the next
-/// seat is tried. Each attempt is one transaction together with its outbox event.
+/// Takes a seat, trying the seats one after another; the database decides which request gets a seat.
+/// A new appointment (the hot path) is one statement that does nothing on a taken seat; a change EF
+/// tracks (a move, a callback) fails with an exclusion (or unique) violation on a taken seat. Either
+/// way each attempt is one transaction together with its outbox event, and the next seat is tried.
 /// </summary>
 public static class SeatAllocation
 {
@@ -41,6 +44,72 @@ public static class SeatAllocation
         finally
         {
             db.Database.AutoTransactionBehavior = transactions;
+        }
+    }
+
+    /// <summary>
+    /// Inserts a new appointment and its announcement in one statement, trying the seats one after
+    /// another. A seat a concurrent request took first makes the insert do nothing (ON CONFLICT DO
+    /// NOTHING on the seat constraint), and with it the event, so the next seat is tried without an
+    /// error, a rolled-back transaction or an exception on every lost race.
+    /// </summary>
+    public static async Task<bool> InsertOnFirstFreeSeatAsync(DbContext db, Appointment appointment, OutboxMessage announcement, IEnumerable<int> seats, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(appointment);
+        ArgumentNullException.ThrowIfNull(announcement);
+        ArgumentNullException.ThrowIfNull(seats);
+        var resident = appointment.Resident ?? throw new ArgumentException("A new appointment has the resident's contact.", nameof(appointment));
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand { Connection = (NpgsqlConnection)db.Database.GetDbConnection() };
+            var seat = new NpgsqlParameter<int>();
+            command.Parameters.Add(new NpgsqlParameter { Value = appointment.Id });
+            command.Parameters.Add(new NpgsqlParameter { Value = appointment.OfficeId });
+            command.Parameters.Add(new NpgsqlParameter { Value = appointment.ServiceId });
+            command.Parameters.Add(new NpgsqlParameter { Value = appointment.Channel.ToString() });
+            command.Parameters.Add(seat);
+            command.Parameters.Add(new NpgsqlParameter { Value = appointment.StartsAt.ToUniversalTime() });
+            command.Parameters.Add(new NpgsqlParameter { Value = appointment.EndsAt.ToUniversalTime() });
+            command.Parameters.Add(new NpgsqlParameter { Value = appointment.BlockedUntil.ToUniversalTime() });
+            command.Parameters.Add(new NpgsqlParameter { Value = appointment.Status.ToString() });
+            command.Parameters.Add(new NpgsqlParameter { Value = appointment.FieldOfAction });
+            command.Parameters.Add(new NpgsqlParameter { Value = appointment.Language });
+            command.Parameters.Add(new NpgsqlParameter { Value = appointment.InterpreterNeeded });
+            command.Parameters.Add(new NpgsqlParameter { Value = appointment.BookedAt.ToUniversalTime() });
+            command.Parameters.Add(new NpgsqlParameter { Value = appointment.ManagementTokenHash });
+            command.Parameters.Add(new NpgsqlParameter { Value = resident.Name });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)resident.Phone ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)resident.Email ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)resident.Topic ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = resident.ConsentTextVersion });
+            command.Parameters.Add(new NpgsqlParameter { Value = resident.ConsentGivenAt.ToUniversalTime() });
+            command.CommandText = $"""
+                WITH booked AS (
+                    INSERT INTO "Appointments" ("Id", "OfficeId", "ServiceId", "Channel", "Seat", "StartsAt", "EndsAt", "BlockedUntil", "Status",
+                        "FieldOfAction", "Language", "InterpreterNeeded", "BookedAt", "ManagementTokenHash",
+                        "ResidentName", "ResidentPhone", "ResidentEmail", "ResidentTopic", "ConsentTextVersion", "ConsentGivenAt")
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+                    ON CONFLICT DO NOTHING
+                    RETURNING 1)
+                {announcement.InsertFrom("booked", command.Parameters)}
+                """;
+            foreach (var free in seats)
+            {
+                seat.TypedValue = free;
+                if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+                {
+                    appointment.Seat = free;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 

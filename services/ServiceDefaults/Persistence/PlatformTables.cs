@@ -16,7 +16,7 @@ public static class PlatformTables
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.Entity<OutboxMessage>(outbox =>
         {
-            outbox.ToTable("OutboxMessages");
+            outbox.ToTable(OutboxMessage.Table);
             outbox.HasKey(m => m.Sequence);
             outbox.Property(m => m.Sequence).UseIdentityAlwaysColumn();
             outbox.HasIndex(m => m.MessageId).IsUnique();

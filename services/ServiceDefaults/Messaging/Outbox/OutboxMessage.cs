@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Quartier.ServiceDefaults.Messaging.Outbox;
 
@@ -10,6 +12,8 @@ namespace Quartier.ServiceDefaults.Messaging.Outbox;
 /// </summary>
 public sealed class OutboxMessage
 {
+    public const string Table = "OutboxMessages";
+
     private static readonly ConcurrentDictionary<string, Type> KnownTypes = new(StringComparer.Ordinal);
 
     /// <summary>Commit order; the relay publishes in this order.</summary>
@@ -45,6 +49,28 @@ public sealed class OutboxMessage
             TraceState = activity?.TraceStateString,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>
+    /// This row as the end of a hand-written statement, <c>INSERT INTO "OutboxMessages" … SELECT … FROM
+    /// <paramref name="source"/></c>, its values added to <paramref name="parameters"/> as positional
+    /// parameters: a hot path can save a change and its event in one statement, the event only for the
+    /// rows <paramref name="source"/> yields. Whoever commits it notifies the <see cref="OutboxSignal"/>.
+    /// </summary>
+    public string InsertFrom(string source, NpgsqlParameterCollection parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var first = parameters.Count + 1;
+        parameters.Add(new NpgsqlParameter { Value = MessageId });
+        parameters.Add(new NpgsqlParameter { Value = MessageType });
+        parameters.Add(new NpgsqlParameter { Value = Body, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        parameters.Add(new NpgsqlParameter { Value = (object?)TraceParent ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter { Value = (object?)TraceState ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter { Value = CreatedAt.ToUniversalTime() });
+        return $"""
+            INSERT INTO "{Table}" ("MessageId", "MessageType", "Body", "TraceParent", "TraceState", "CreatedAt")
+            SELECT ${first}, ${first + 1}, ${first + 2}, ${first + 3}, ${first + 4}, ${first + 5} FROM {source}
+            """;
     }
 
     public static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
