@@ -96,7 +96,11 @@ public sealed class BookingsBenchmark : IBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"booking through the gateway ({parallelism} parallel clients, {slots.Count} slots x {Capacity} seats, after {WarmUpRounds * WarmUpBookings} warm-up bookings): {new Percentiles(samples)}, {bookings / seconds:0} requests/s, {created / seconds:0} bookings/s"));
         Console.WriteLine($"  answers: {string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{(int)o.Key} x {o.Value}"))}");
+        var drained = await WaitUntilOutboxEmptyAsync(database);
+        var published = await CountPublishedAsync(database, serviceId);
         Console.WriteLine($"  check: {created} booked <= {slots.Count * Capacity} seats, overbooked slots in the database: {await CountOverbookedAsync(database)}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  events: {published} AppointmentBooked published to RabbitMQ for {created} bookings; the outbox was empty {drained.TotalMilliseconds:0} ms after the last answer"));
 
         await RunPgBenchAsync(database, serviceId, officeId, parallelism);
     }
@@ -184,15 +188,30 @@ public sealed class BookingsBenchmark : IBenchmark
         return (samples, outcomes);
     }
 
-    private static async Task<long> CountOverbookedAsync(string database)
+    private static async Task<TimeSpan> WaitUntilOutboxEmptyAsync(string database)
+    {
+        var clock = Stopwatch.StartNew();
+        while (await ScalarAsync(database, "SELECT count(*) FROM \"OutboxMessages\" WHERE \"SentAt\" IS NULL") > 0)
+        {
+            await Task.Delay(10);
+        }
+
+        return clock.Elapsed;
+    }
+
+    private static Task<long> CountPublishedAsync(string database, Guid serviceId) => ScalarAsync(database,
+        $"SELECT count(*) FROM \"OutboxMessages\" WHERE \"SentAt\" IS NOT NULL AND \"MessageType\" LIKE '%.AppointmentBooked,%' AND \"Body\" ->> 'serviceId' = '{serviceId}'");
+
+    private static async Task<long> ScalarAsync(string database, string sql)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            $"""SELECT count(*) FROM (SELECT "StartsAt" FROM "Appointments" WHERE "Status" <> 'Cancelled' GROUP BY "ServiceId", "StartsAt" HAVING count(*) > {Capacity}) AS overbooked""",
-            connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
+
+    private static Task<long> CountOverbookedAsync(string database) => ScalarAsync(database,
+        $"""SELECT count(*) FROM (SELECT "StartsAt" FROM "Appointments" WHERE "Status" <> 'Cancelled' GROUP BY "ServiceId", "StartsAt" HAVING count(*) > {Capacity}) AS overbooked""");
 
     /// <summary>
     /// The same transaction without .NET: one appointment row on a random seat of a random slot (the
