@@ -51,7 +51,9 @@ public static class SeatAllocation
     /// Inserts a new appointment and its announcement in one statement, trying the seats one after
     /// another. A seat a concurrent request took first makes the insert do nothing (ON CONFLICT DO
     /// NOTHING on the seat constraint), and with it the event, so the next seat is tried without an
-    /// error, a rolled-back transaction or an exception on every lost race.
+    /// error, a rolled-back transaction or an exception on every lost race. The columns are those
+    /// AppointmentConfiguration maps for a new appointment; a new required column belongs here too
+    /// (every booking test fails without it).
     /// </summary>
     public static async Task<bool> InsertOnFirstFreeSeatAsync(DbContext db, Appointment appointment, OutboxMessage announcement, IEnumerable<int> seats, CancellationToken cancellationToken)
     {
