@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Quartier.ServiceDefaults.Messaging.Outbox;
+using Quartier.ServiceDefaults.Persistence;
 
 namespace Quartier.Bookings.Appointments;
 
@@ -62,10 +63,9 @@ public static class SeatAllocation
         ArgumentNullException.ThrowIfNull(announcement);
         ArgumentNullException.ThrowIfNull(seats);
         var resident = appointment.Resident ?? throw new ArgumentException("A new appointment has the resident's contact.", nameof(appointment));
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        return await db.OnConnectionAsync(async connection =>
         {
-            await using var command = new NpgsqlCommand { Connection = (NpgsqlConnection)db.Database.GetDbConnection() };
+            await using var command = new NpgsqlCommand { Connection = connection };
             var seat = new NpgsqlParameter<int>();
             command.Parameters.Add(new NpgsqlParameter { Value = appointment.Id });
             command.Parameters.Add(new NpgsqlParameter { Value = appointment.OfficeId });
@@ -108,11 +108,7 @@ public static class SeatAllocation
             }
 
             return false;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
     }
 
     /// <summary>The seats 1 to <paramref name="capacity"/> that none of <paramref name="taken"/> is.</summary>

@@ -6,6 +6,7 @@ using Quartier.Bookings.Appointments;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Offices;
 using Quartier.Bookings.OpeningHours;
+using Quartier.ServiceDefaults.Persistence;
 
 namespace Quartier.Bookings.Slots;
 
@@ -84,13 +85,11 @@ public sealed class SlotFinder(BookingsDbContext db, SlotSourceCache sources, Ti
     public async Task<List<int>> FreeSeatsAsync(AppointmentService service, DateTimeOffset startsAt, DateTimeOffset blockedUntil, Guid? ignoring, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(service);
-        var taken = new List<int>(service.Capacity);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        // A plain command: this read runs on every booking, and EF would build, extract and look up
+        // a query expression each time for a single column of integers.
+        var taken = await db.OnConnectionAsync(async connection =>
         {
-            // A plain command: this read runs on every booking, and EF would build, extract and look up
-            // a query expression each time for a single column of integers.
-            await using var command = new NpgsqlCommand(FreeSeatsSql, (NpgsqlConnection)db.Database.GetDbConnection())
+            await using var command = new NpgsqlCommand(FreeSeatsSql, connection)
             {
                 Parameters =
                 {
@@ -100,17 +99,15 @@ public sealed class SlotFinder(BookingsDbContext db, SlotSourceCache sources, Ti
                     new() { Value = (object?)ignoring ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
                 },
             };
+            var seats = new List<int>(service.Capacity);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                taken.Add(reader.GetInt32(0));
+                seats.Add(reader.GetInt32(0));
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
 
+            return seats;
+        }, cancellationToken);
         return SeatAllocation.FreeSeats(service.Capacity, taken);
     }
 

@@ -34,14 +34,20 @@ public static class DatabaseExtensions
         }
 
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+
+        // A setting the connection string gives itself, spelt with or without spaces, wins over ours.
+        bool Specifies(string setting) =>
+            connectionString.Contains(setting, StringComparison.OrdinalIgnoreCase)
+            || connectionString.Contains(setting.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+
+        if (!Specifies("Timeout"))
         {
             settings.Timeout = DefaultConnectTimeoutSeconds;
         }
 
         // The same few statements run on every request: prepared once per connection, PostgreSQL
         // parses and plans them once instead of on every execution.
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        if (!Specifies("Auto Prepare"))
         {
             settings.MaxAutoPrepare = AutoPreparedStatements;
         }
@@ -49,7 +55,7 @@ public static class DatabaseExtensions
         // No statement here changes session state (advisory locks are transaction-scoped), so a
         // connection needs no reset when it returns to the pool; the reset would cost PostgreSQL
         // several statements on every request, as EF opens and closes the connection per operation.
-        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("ResetOnClose", StringComparison.OrdinalIgnoreCase))
+        if (!Specifies("Reset On Close"))
         {
             settings.NoResetOnClose = true;
         }
