@@ -38,8 +38,7 @@ public sealed class OfficeLifecycleTests(PlatformInfrastructure platform) : IAsy
         await using var cancelled = await EventProbe.StartAsync<AppointmentCancelled>(host.MessagingConnectionString, TestContext.Current.CancellationToken);
         var slot = await host.FreeSlotAsync(service.Id, TimeSpan.FromHours(3));
         var booked = await host.Client.BookOkAsync(Requests.Booking(service.Id, slot.StartsAt));
-        var laterSlot = await host.FreeSlotAsync(service.Id, slot.StartsAt - host.Clock.GetUtcNow() + TimeSpan.FromHours(1));
-        var later = await host.Client.BookOkAsync(Requests.Booking(service.Id, laterSlot.StartsAt));
+        var later = await host.Client.BookOkAsync(Requests.Booking(service.Id, (await host.FreeSlotFromAsync(service.Id, slot.StartsAt.AddHours(1))).StartsAt));
         using var settings = await host.Client.PutAsJsonAsync($"/api/bookings/offices/{office}/callback-settings", new CallbackSettingsRequest(60, 1, 0, 14), Json.Options, TestContext.Current.CancellationToken);
         using var callbackResponse = await host.Client.PostAsync($"/api/bookings/offices/{office}/callbacks",
             new RequestCallbackRequest(

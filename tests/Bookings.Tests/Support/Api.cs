@@ -19,13 +19,22 @@ public static class Api
     }
 
     /// <summary>The first free slot starting at least <paramref name="after"/> from now.</summary>
-    public static async Task<SlotResponse> FreeSlotAsync(this BookingsHost host, Guid serviceId, TimeSpan after)
+    public static Task<SlotResponse> FreeSlotAsync(this BookingsHost host, Guid serviceId, TimeSpan after)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var now = host.Clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var slots = await host.Client.SlotsAsync(serviceId, today, today.AddDays(6));
-        return slots.First(s => s.StartsAt >= now + after);
+        return host.FreeSlotFromAsync(serviceId, host.Clock.GetUtcNow() + after);
+    }
+
+    /// <summary>
+    /// The first free slot starting at or after <paramref name="notBefore"/>, within the week from that
+    /// day; a fixed distance from another slot may be past closing time or on a holiday.
+    /// </summary>
+    public static async Task<SlotResponse> FreeSlotFromAsync(this BookingsHost host, Guid serviceId, DateTimeOffset notBefore)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var day = DateOnly.FromDateTime(notBefore.UtcDateTime);
+        var slots = await host.Client.SlotsAsync(serviceId, day, day.AddDays(6));
+        return slots.First(s => s.StartsAt >= notBefore);
     }
 
     public static async Task<HttpResponseMessage> BookAsync(this HttpClient client, BookAppointmentRequest request, string? idempotencyKey = null)
