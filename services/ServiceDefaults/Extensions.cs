@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartier.ServiceDefaults.Health;
+using Quartier.ServiceDefaults.Hosting;
 using Quartier.ServiceDefaults.Http;
 using Quartier.ServiceDefaults.Telemetry;
 
 namespace Quartier.ServiceDefaults;
 
 /// <summary>
-/// The hosting glue every Quartier process shares: telemetry, health, problem details, JSON and OpenAPI.
+/// The hosting glue every Quartier process shares: telemetry, health, problem details, JSON, OpenAPI and
+/// giving memory back at idle.
 /// Messaging and the database are added per service with <c>AddMessaging</c> and <c>AddServiceDatabase</c>.
 /// </summary>
 public static class Extensions
@@ -18,6 +20,7 @@ public static class Extensions
         builder.AddQuartierTelemetry();
         builder.AddDefaultHealthChecks();
         builder.AddHttpConventions();
+        builder.Services.AddIdleMemoryTrim();
         return builder;
     }
 
