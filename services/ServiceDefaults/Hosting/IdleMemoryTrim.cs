@@ -35,10 +35,9 @@ public sealed class IdleMemoryTrim : IScheduledJob
         var residentBefore = Environment.WorkingSet;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         NativeHeap.Trim();
-        var residentAfter = Environment.WorkingSet;
         return Task.FromResult<string?>(string.Create(
             CultureInfo.InvariantCulture,
-            $"quiet after work; {(residentBefore - residentAfter) / Mebibyte:0.0} MiB returned to the system, {residentAfter / Mebibyte:0.0} MiB resident"));
+            $"quiet after work; memory given back, resident {residentBefore / Mebibyte:0.0} → {Environment.WorkingSet / Mebibyte:0.0} MiB"));
     }
 
     /// <summary>glibc's malloc_trim; where there is none (musl, say) the native heap stays as it is.</summary>
