@@ -1,7 +1,7 @@
 using Quartier.Gateway;
 using Quartier.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults();
 builder.AddGateway();
 

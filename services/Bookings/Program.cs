@@ -1,7 +1,7 @@
 using Quartier.Bookings;
 using Quartier.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults();
 builder.AddBookingsFeatures();
 

@@ -2,7 +2,7 @@ using Quartier.Offices;
 using Quartier.Offices.DemoData;
 using Quartier.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults();
 builder.AddOfficesFeatures();
 

@@ -2,7 +2,7 @@ using Quartier.Reporting;
 using Quartier.Reporting.EventLog;
 using Quartier.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults();
 builder.AddReportingFeatures();
 
