@@ -20,7 +20,8 @@ public static class Extensions
         builder.AddQuartierTelemetry();
         builder.AddDefaultHealthChecks();
         builder.AddHttpConventions();
-        builder.Services.AddIdleMemoryTrim();
+        builder.Services.AddSingleton<IdleMemoryTrim>();
+        builder.Services.AddScheduledJob<IdleMemoryTrim>(_ => IdleMemoryTrim.CheckInterval);
         return builder;
     }
 

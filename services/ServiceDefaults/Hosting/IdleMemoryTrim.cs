@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Quartier.ServiceDefaults.Hosting;
 
@@ -91,14 +90,5 @@ public sealed class QuietAfterWork(long quietBytesPerRound)
         var turnedQuiet = workedSinceQuiet;
         workedSinceQuiet = false;
         return turnedQuiet;
-    }
-}
-
-public static class IdleMemoryTrimExtensions
-{
-    public static IServiceCollection AddIdleMemoryTrim(this IServiceCollection services)
-    {
-        services.AddSingleton<IdleMemoryTrim>();
-        return services.AddScheduledJob<IdleMemoryTrim>(_ => IdleMemoryTrim.CheckInterval);
     }
 }
