@@ -1,4 +1,6 @@
 using Quartier.Gateway.RateLimiting;
+using Quartier.ServiceDefaults.Health;
+using Scalar.AspNetCore;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Quartier.Gateway;
@@ -8,63 +10,69 @@ public static class Extensions
     /// <summary>The services behind the gateway; each owns the path prefix <c>/api/{name}</c>.</summary>
     public static IReadOnlyList<string> Services { get; } = ["offices", "bookings", "engagement", "reporting"];
 
+    /// <summary>
+    /// Routes <c>/api/{service}/**</c> to the service and <c>/openapi/{service}.json</c> to its OpenAPI
+    /// document. Destinations are service names (<c>http://offices</c>), resolved by service discovery
+    /// from <c>services:{name}:http:{index}</c> as Aspire and Kubernetes set them; several indexes are
+    /// several instances.
+    /// </summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
-        var destinations = Services.ToDictionary(service => service, service => ServiceAddresses(builder.Configuration, service));
-
-        var routes = Services.Select(service => new RouteConfig
+        var routes = Services.SelectMany(service => new[]
         {
-            RouteId = service,
-            ClusterId = service,
-            Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" },
+            new RouteConfig
+            {
+                RouteId = service,
+                ClusterId = service,
+                Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" },
+            },
+            new RouteConfig
+            {
+                RouteId = $"{service}-openapi",
+                ClusterId = service,
+                Match = new RouteMatch { Path = $"/openapi/{service}.json", Methods = ["GET"] },
+                Transforms = [new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" }],
+            },
         }).ToList();
 
         var clusters = Services.Select(service => new ClusterConfig
         {
             ClusterId = service,
             LoadBalancingPolicy = "RoundRobin",
-            Destinations = destinations[service]
-                .Select((address, index) => (address, index))
-                .ToDictionary(d => $"{service}-{d.index}", d => new DestinationConfig { Address = d.address.ToString() }),
+            Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = ServiceAddress(service).ToString() } },
         }).ToList();
 
-        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(routes, clusters)
+            .AddServiceDiscoveryDestinationResolver();
         builder.AddWriteRateLimiting();
 
-        // The gateway is ready when every service behind it is; /health shows each one's state.
+        // The gateway is ready when every service behind it is.
         var health = builder.Services.AddHealthChecks();
         foreach (var service in Services)
         {
-            health.AddTypeActivatedCheck<ServiceHealthCheck>(service, args: [destinations[service][0]]);
+            health.AddTypeActivatedCheck<ServiceHealthCheck>(service, args: [ServiceAddress(service)]);
         }
 
         builder.Services.AddHttpClient(ServiceHealthCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(2));
         return builder;
     }
 
-    /// <summary>Writes pass the rate limiter before they are proxied to the services; an unreachable service is a 503.</summary>
+    /// <summary>
+    /// Writes pass the rate limiter before they are proxied; an unreachable service is a 503. The public
+    /// <c>/health</c> answers the overall status only; <c>/api-reference</c> lists every service's API.
+    /// </summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseRateLimiter();
         app.UseUnreachableServiceProblems();
+        app.MapHealthEndpoints(detailed: false);
+        app.MapScalarApiReference("/api-reference", options => options
+            .WithTitle("Quartier Platform API")
+            .AddDocuments(Services));
         app.MapReverseProxy();
         return app;
     }
 
-    /// <summary>
-    /// Addresses from <c>services:{name}:http:{index}</c> (<c>services__offices__http__0</c> in the
-    /// environment), as Aspire and the local runner inject them; several indexes mean several instances.
-    /// </summary>
-    private static List<Uri> ServiceAddresses(IConfiguration configuration, string service)
-    {
-        var addresses = configuration.GetSection($"services:{service}:http").GetChildren()
-            .OrderBy(entry => int.TryParse(entry.Key, out var index) ? index : int.MaxValue)
-            .Select(entry => entry.Value)
-            .OfType<string>()
-            .Select(value => new Uri(value))
-            .ToList();
-        return addresses.Count > 0
-            ? addresses
-            : throw new InvalidOperationException($"services__{service}__http__0 is not configured: the gateway needs the address of the {service} service.");
-    }
+    private static Uri ServiceAddress(string service) => new($"http://{service}");
 }

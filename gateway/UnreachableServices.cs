@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Http;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Quartier.Gateway;
@@ -8,8 +9,6 @@ namespace Quartier.Gateway;
 /// </summary>
 public static class UnreachableServices
 {
-    private const int RetryAfterSeconds = 5;
-
     public static WebApplication UseUnreachableServiceProblems(this WebApplication app)
     {
         app.Use(async (context, next) =>
@@ -22,8 +21,8 @@ public static class UnreachableServices
             }
 
             context.Response.Clear();
-            await TryAgainLater.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, RetryAfterSeconds,
-                "Temporarily unavailable.", $"This part of the platform cannot be reached right now. Please try again in {RetryAfterSeconds} seconds.");
+            await TryAgainLater.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
+                "Temporarily unavailable.", $"This part of the platform cannot be reached right now. Please try again in {TryAgainLater.RetryAfterSeconds} seconds.");
         });
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Quartier.ServiceDefaults.Http;
 
 namespace Quartier.Gateway.RateLimiting;
 
@@ -62,7 +63,7 @@ public static class WriteRateLimiting
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
-        await TryAgainLater.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, seconds,
-            "Too many requests.", $"Too many changes from your address in a short time. Please try again in {seconds} seconds.");
+        await TryAgainLater.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests,
+            "Too many requests.", $"Too many changes from your address in a short time. Please try again in {seconds} seconds.", seconds);
     }
 }

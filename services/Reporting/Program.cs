@@ -1,12 +1,15 @@
 using Quartier.Reporting;
 using Quartier.Reporting.EventLog;
 using Quartier.ServiceDefaults;
+using Quartier.ServiceDefaults.Idempotency;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults();
 builder.AddReportingFeatures();
 
 var app = builder.Build();
+app.UseServiceDefaults();
+app.UseIdempotentRequests();
 app.MapDefaultEndpoints();
 app.MapReportingEndpoints();
 

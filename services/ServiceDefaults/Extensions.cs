@@ -9,9 +9,9 @@ using Quartier.ServiceDefaults.Telemetry;
 namespace Quartier.ServiceDefaults;
 
 /// <summary>
-/// The hosting glue every Quartier process shares: telemetry, health, problem details, JSON, OpenAPI and
-/// giving memory back at idle.
-/// Messaging and the database are added per service with <c>AddMessaging</c> and <c>AddServiceDatabase</c>.
+/// The hosting glue every Quartier process shares, as the Aspire service defaults shape it: telemetry,
+/// health, problem details, JSON, OpenAPI, service discovery and resilience for outgoing HTTP, and
+/// giving memory back at idle. A service's database and messaging come from ServiceDefaults.Persistence.
 /// </summary>
 public static class Extensions
 {
@@ -20,14 +20,30 @@ public static class Extensions
         builder.AddQuartierTelemetry();
         builder.AddDefaultHealthChecks();
         builder.AddHttpConventions();
+
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+
         builder.Services.AddSingleton<IdleMemoryTrim>();
         builder.Services.AddScheduledJob<IdleMemoryTrim>(_ => IdleMemoryTrim.CheckInterval);
         return builder;
     }
 
+    /// <summary>Problem details for every error, including exceptions and bare status codes.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary><c>/health</c>, <c>/alive</c> and the OpenAPI document.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.UseHttpConventions();
         app.MapHealthEndpoints();
         app.MapOpenApi();
         return app;

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -26,31 +27,29 @@ public static class HealthExtensions
                 registration.Timeout = CheckTimeout;
             }
         });
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthStatusGauge>();
         return builder;
     }
 
-    public static WebApplication MapHealthEndpoints(this WebApplication app)
+    /// <summary>
+    /// <c>/health</c> is readiness: 200 while the process can serve its callers, even when degraded (a
+    /// dependency it can work without, such as the broker behind the outbox, is away); <c>/alive</c> is
+    /// liveness. <paramref name="detailed"/> writes each check's state and description, for operators
+    /// inside the cluster; a public process answers its overall status only.
+    /// </summary>
+    public static WebApplication MapHealthEndpoints(this WebApplication app, bool detailed = true)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            ResponseWriter = WriteReportAsync,
-            // Degraded (e.g. a receive endpoint without its broker) is not ready to serve either.
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        });
+        var writer = detailed ? WriteReportAsync : (Func<HttpContext, HealthReport, Task>)WriteStatusAsync;
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = writer });
         app.MapHealthChecks("/alive", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),
-            ResponseWriter = WriteReportAsync,
+            ResponseWriter = writer,
         });
         return app;
     }
 
-    /// <summary>Each check's status as JSON, so operators and the gateway see which dependency is down.</summary>
+    /// <summary>Each check's status as JSON, so operators see which dependency is down.</summary>
     public static Task WriteReportAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
@@ -65,11 +64,54 @@ public static class HealthExtensions
                     entry.Value.Duration.TotalMilliseconds)));
         return JsonSerializer.SerializeAsync(context.Response.Body, body, HealthJson.Options, context.RequestAborted);
     }
+
+    private static Task WriteStatusAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new HealthStatusOnly(report.Status.ToString()), HealthJson.Options, context.RequestAborted);
+    }
+}
+
+/// <summary>
+/// The last result of every health check as a metric (<c>quartier.health.status</c>: 2 healthy,
+/// 1 degraded, 0 unhealthy, tagged with the check), so a dependency that is away shows on the dashboard
+/// even while the process stays ready.
+/// </summary>
+internal sealed class HealthStatusGauge : IHealthCheckPublisher
+{
+    private readonly Dictionary<string, int> latest = [];
+
+    public HealthStatusGauge(IMeterFactory meters) =>
+        meters.Create(Telemetry.TelemetryExtensions.SourcePrefix + "Health").CreateObservableGauge(
+            "quartier.health.status", Observe, "{status}", "State of each health check: 2 healthy, 1 degraded, 0 unhealthy");
+
+    public Task PublishAsync(HealthReport report, CancellationToken cancellationToken)
+    {
+        lock (latest)
+        {
+            foreach (var (name, entry) in report.Entries)
+            {
+                latest[name] = (int)entry.Status;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private IEnumerable<Measurement<int>> Observe()
+    {
+        lock (latest)
+        {
+            return latest.Select(entry => new Measurement<int>(entry.Value, new KeyValuePair<string, object?>("check", entry.Key))).ToList();
+        }
+    }
 }
 
 public sealed record HealthStatusResponse(string Status, double DurationMs, IReadOnlyDictionary<string, HealthStatusEntry> Checks);
 
 public sealed record HealthStatusEntry(string Status, string? Description, double DurationMs);
+
+public sealed record HealthStatusOnly(string Status);
 
 public static class HealthJson
 {

@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Quartier.ServiceDefaults.Idempotency;
 
 namespace Quartier.ServiceDefaults.Http;
 
@@ -32,6 +30,7 @@ public static class HttpConventions
             }
         });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddSingleton<IExceptionClassifier, HttpExceptionClassifier>();
 
         // Malformed bodies surface as exceptions in every environment, so the handler can say what was wrong.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -52,13 +51,5 @@ public static class HttpConventions
                 errors[jsonName] = messages;
             }
         }
-    }
-
-    public static WebApplication UseHttpConventions(this WebApplication app)
-    {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseMiddleware<IdempotencyMiddleware>();
-        return app;
     }
 }

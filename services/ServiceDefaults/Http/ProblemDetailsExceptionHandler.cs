@@ -1,28 +1,33 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Quartier.ServiceDefaults.Http;
 
+/// <summary>Names the exceptions a request can legitimately cause; each concern (HTTP, the database) registers its own.</summary>
+public interface IExceptionClassifier
+{
+    /// <summary>The problem to answer, or null when this classifier does not know the exception.</summary>
+    ProblemDetails? Classify(Exception exception);
+}
+
 /// <summary>
-/// Turns the exceptions a request can legitimately cause into problem details:
-/// unreadable input is the caller's 400, a lost race is a 409, an unreachable database is a 503
-/// with <c>Retry-After</c>. Anything else stays a 500 and is logged as the bug it is.
+/// Turns the exceptions a request can legitimately cause into problem details: unreadable input is the
+/// caller's 400, an unreachable dependency a 503 with <c>Retry-After</c>. Anything no classifier knows
+/// stays a 500 and is logged as the bug it is.
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(
+    IEnumerable<IExceptionClassifier> classifiers,
     IProblemDetailsService problemDetails,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
-    public const int RetryAfterSeconds = 5;
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Classify(exception);
+        var problem = classifiers.Select(classifier => classifier.Classify(exception)).FirstOrDefault(found => found is not null);
         if (problem is null)
         {
             return false;
@@ -31,7 +36,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             LogDependencyDown(logger, exception.GetType().Name, httpContext.Request.Path);
-            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = TryAgainLater.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -43,7 +48,22 @@ public sealed partial class ProblemDetailsExceptionHandler(
         });
     }
 
-    private static ProblemDetails? Classify(Exception exception) => exception switch
+    /// <summary>The answer for any dependency that is down or timing out, as opposed to a bug in the request.</summary>
+    public static ProblemDetails DependencyOutage() => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Title = "The service is temporarily unavailable.",
+        Detail = "A dependency of this service is not reachable. Nothing was changed; please try again shortly.",
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A dependency is unavailable ({ExceptionType}) while serving {Path}; answering 503")]
+    private static partial void LogDependencyDown(ILogger logger, string exceptionType, PathString path);
+}
+
+/// <summary>Unreadable requests (400 naming what was wrong) and network failures of any dependency (503).</summary>
+internal sealed class HttpExceptionClassifier : IExceptionClassifier
+{
+    public ProblemDetails? Classify(Exception exception) => exception switch
     {
         BadHttpRequestException bad => new ProblemDetails
         {
@@ -51,20 +71,22 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Title = "The request could not be read.",
             Detail = DescribeBadRequest(bad),
         },
-        DbUpdateConcurrencyException => new ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = "Someone else changed this at the same time.",
-            Detail = "Load the current version and apply your change again.",
-        },
-        _ when IsDependencyOutage(exception) => new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "The service is temporarily unavailable.",
-            Detail = "A dependency of this service is not reachable. Nothing was changed; please try again shortly.",
-        },
+        _ when IsNetworkFailure(exception) => ProblemDetailsExceptionHandler.DependencyOutage(),
         _ => null,
     };
+
+    private static bool IsNetworkFailure(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string DescribeBadRequest(BadHttpRequestException exception) =>
         exception.InnerException is JsonException json
@@ -76,25 +98,4 @@ public sealed partial class ProblemDetailsExceptionHandler(
         var end = message.IndexOf(". ", StringComparison.Ordinal);
         return end < 0 ? message : message[..(end + 1)];
     }
-
-    /// <summary>The database or another dependency is down or timing out, as opposed to a bug in the request.</summary>
-    public static bool IsDependencyOutage(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            switch (current)
-            {
-                case NpgsqlException { IsTransient: true }:
-                case SocketException:
-                case TimeoutException:
-                case PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.CrashShutdown }:
-                    return true;
-            }
-        }
-
-        return false;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A dependency is unavailable ({ExceptionType}) while serving {Path}; answering 503")]
-    private static partial void LogDependencyDown(ILogger logger, string exceptionType, PathString path);
 }

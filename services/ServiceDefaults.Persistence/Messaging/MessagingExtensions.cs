@@ -2,9 +2,11 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Quartier.ServiceDefaults.Hosting;
 using Quartier.ServiceDefaults.Messaging.ErrorQueues;
+using Quartier.ServiceDefaults.Telemetry;
 
 namespace Quartier.ServiceDefaults.Messaging;
 
@@ -27,10 +29,28 @@ public static class MessagingExtensions
 
         var brokerAddress = new Uri(connectionString);
         var serviceName = builder.Environment.ApplicationName.ToLowerInvariant();
+        var quorumQueues = builder.Configuration.GetValue<bool>("Messaging:QuorumQueues");
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             configureConsumers?.Invoke(bus);
+            if (quorumQueues)
+            {
+                // Replicated across the nodes of a RabbitMQ cluster (production); a single node keeps classic queues.
+                bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
+                    {
+                        rabbitEndpoint.SetQuorumQueue();
+                    }
+                });
+            }
+
+            // The outbox keeps every write while the broker is away: the service stays ready, degraded.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.MinimalFailureStatus = HealthStatus.Degraded;
+            });
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(brokerAddress);
@@ -48,7 +68,11 @@ public static class MessagingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddTransient<ServiceQueues>();
         builder.Services.AddSingleton(new BrokerConnection(brokerAddress));
-        builder.Services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>("broker");
+        builder.Services.AddHealthChecks().AddRabbitMQ(
+            services => services.GetRequiredService<BrokerConnection>().GetAsync(CancellationToken.None),
+            name: "broker",
+            failureStatus: HealthStatus.Degraded);
+        builder.Services.AddTelemetrySources("MassTransit");
         builder.Services.AddHostedService<ErrorQueueGauge>();
         builder.Services.AddSingleton<BusRecovery>();
         builder.Services.AddScheduledJob<BusRecovery>(_ => BusRecovery.CheckInterval);

@@ -6,6 +6,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Quartier.ServiceDefaults.Http;
 using Quartier.ServiceDefaults.Hosting;
 using Quartier.ServiceDefaults.Idempotency;
 using Quartier.ServiceDefaults.Messaging.Outbox;
@@ -75,6 +78,9 @@ public static class DatabaseExtensions
             .AddInterceptors(services.GetServices<IInterceptor>()));
 
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database");
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IExceptionClassifier, DatabaseExceptionClassifier>());
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddNpgsql());
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter("Npgsql"));
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         builder.Services.AddScheduledJob<Housekeeping<TContext>>(_ => Housekeeping<TContext>.Interval);
         builder.Services.AddScoped<IIdempotencyStore, IdempotencyStore<TContext>>();

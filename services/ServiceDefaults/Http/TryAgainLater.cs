@@ -1,11 +1,15 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Quartier.Gateway;
+namespace Quartier.ServiceDefaults.Http;
 
-/// <summary>What the gateway answers itself when a caller should come back later: problem details and <c>Retry-After</c>.</summary>
+/// <summary>What a process answers itself when a caller should come back later: problem details and <c>Retry-After</c>.</summary>
 public static class TryAgainLater
 {
-    public static Task WriteAsync(HttpContext context, int status, int retryAfterSeconds, string title, string detail)
+    public const int RetryAfterSeconds = 5;
+
+    public static Task WriteAsync(HttpContext context, int status, string title, string detail, int retryAfterSeconds = RetryAfterSeconds)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;

@@ -95,7 +95,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         {
             await store.ForgetAsync(key, target, CancellationToken.None);
         }
-        catch (Exception exception) when (Http.ProblemDetailsExceptionHandler.IsDependencyOutage(exception))
+        catch (Exception exception) when (Persistence.DatabaseExceptionClassifier.IsOutage(exception))
         {
             // The original failure is what the caller needs to hear about.
         }
