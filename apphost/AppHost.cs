@@ -1,7 +1,8 @@
-// Quartier Platform: the Aspire AppHost. Starts everything a developer or operator needs on one
-// machine and wires up the configuration every service reads on every platform:
-//   ConnectionStrings__officesdb / bookingsdb / engagementdb / reportingdb, ConnectionStrings__messaging,
-//   services__offices__http__0 (and the other three, for the gateway), OTEL_* (to the dashboard).
+// Quartier Platform: the one launcher and the one description of what runs and how it is wired.
+// Every process receives the configuration contract (README, "Configuration"):
+//   ConnectionStrings__<service>db and ConnectionStrings__messaging, services__<name>__http__0 for
+//   the gateway, OTEL_* for the dashboard.
+using Quartier.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
 {
@@ -9,60 +10,34 @@ var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOpt
     DashboardApplicationName = "Quartier Platform",
 });
 
-// PostgreSQL: one server, one database per service; Aspire creates the databases when the server
-// is ready. No user or password arguments, so Aspire generates the password as a secret parameter
-// (postgres-password) and keeps it in the AppHost's user secrets (see UserSecretsId in
-// AppHost.csproj). The data volume keeps the data between runs. pgAdmin is set up with this server.
-var postgres = builder.AddPostgres("postgres")
-    .WithDataVolume()
-    .WithPgAdmin();
+var infrastructure = Infrastructure.Add(builder);
 
-var officesDb = postgres.AddDatabase("officesdb");
-var bookingsDb = postgres.AddDatabase("bookingsdb");
-var engagementDb = postgres.AddDatabase("engagementdb");
-var reportingDb = postgres.AddDatabase("reportingdb");
+var services = new[]
+{
+    AddService<Projects.Offices>("offices"),
+    AddService<Projects.Bookings>("bookings"),
+    AddService<Projects.Engagement>("engagement"),
+    AddService<Projects.Reporting>("reporting"),
+};
 
-// RabbitMQ for the integration events (MassTransit). Generated password (messaging-password), user
-// "guest". The data volume keeps queues, including the _error queues, between runs (Aspire also gives
-// the node a stable name so that they are found again). The management UI shows up in the dashboard
-// as the "management" endpoint.
-var messaging = builder.AddRabbitMQ("messaging")
-    .WithDataVolume()
-    .WithManagementPlugin();
-
-// The services. Each one gets its own database and the broker, starts only when both are healthy,
-// and counts as healthy when its /health (database and broker reachable) answers 200. In Development
-// each service applies its own EF Core migrations at start, so no separate migration step is needed.
-var offices = AddService<Projects.Offices>("offices", officesDb);
-var bookings = AddService<Projects.Bookings>("bookings", bookingsDb);
-var engagement = AddService<Projects.Engagement>("engagement", engagementDb);
-var reporting = AddService<Projects.Reporting>("reporting", reportingDb);
-
-// The gateway: the only public entry. Its references to the services by name are what produce
-// services__offices__http__0 etc., which it reads for its YARP clusters. It starts once all four are
-// healthy; its own /health aggregates theirs.
-builder.AddProject<Projects.Gateway>("gateway", launchProfileName: "http")
-    .WithReference(offices)
-    .WithReference(bookings)
-    .WithReference(engagement)
-    .WithReference(reporting)
-    .WaitFor(offices)
-    .WaitFor(bookings)
-    .WaitFor(engagement)
-    .WaitFor(reporting)
+// The only public entry: it starts once every service is healthy and routes /api/<name>/** to it.
+var gateway = builder.AddProject<Projects.Gateway>("gateway", launchProfileName: "http")
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
+foreach (var service in services)
+{
+    gateway.WithReference(service).WaitFor(service);
+}
 
 builder.Build().Run();
 
-// Every service is wired the same way. The "http" launch profile (Properties/launchSettings.json of
-// the service) is named explicitly: its applicationUrl becomes the endpoint called "http", which is
-// where the __http__ in services__<name>__http__0 comes from. The endpoint is not declared again here.
-IResourceBuilder<ProjectResource> AddService<TProject>(string name, IResourceBuilder<PostgresDatabaseResource> database)
+// A service: its own database and the broker; ready when its /health answers 200. In Development it
+// applies its migrations at start (creating its database), so no separate migration step runs here.
+IResourceBuilder<ProjectResource> AddService<TProject>(string name)
     where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name, launchProfileName: "http")
-        .WithReference(database)
-        .WithReference(messaging)
-        .WaitFor(database)
-        .WaitFor(messaging)
+        .WithReference(infrastructure.Database($"{name}db"))
+        .WithReference(infrastructure.Messaging)
+        .WaitFor(infrastructure.DatabaseServer)
+        .WaitFor(infrastructure.Broker)
         .WithHttpHealthCheck("/health");
