@@ -1,8 +1,10 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Quartier.ServiceDefaults.Health;
 
 namespace Quartier.Gateway;
 
-/// <summary>Asks a service behind the gateway for its readiness (its own database and broker checks).</summary>
+/// <summary>Asks a service behind the gateway for its readiness; a degraded service (its broker away) makes the gateway degraded, not unready.</summary>
 public sealed class ServiceHealthCheck(IHttpClientFactory httpClients, Uri serviceAddress) : IHealthCheck
 {
     public const string HttpClientName = "service-health";
@@ -12,10 +14,15 @@ public sealed class ServiceHealthCheck(IHttpClientFactory httpClients, Uri servi
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).GetAsync(new Uri(serviceAddress, "/health"), cancellationToken);
-            var report = await response.Content.ReadAsStringAsync(cancellationToken);
-            return response.IsSuccessStatusCode
-                ? HealthCheckResult.Healthy(serviceAddress.ToString())
-                : HealthCheckResult.Unhealthy($"{serviceAddress} answered {(int)response.StatusCode}: {report}");
+            if (!response.IsSuccessStatusCode)
+            {
+                return HealthCheckResult.Unhealthy($"{serviceAddress} answered {(int)response.StatusCode}");
+            }
+
+            var report = await response.Content.ReadFromJsonAsync<HealthStatusOnly>(HealthJson.Options, cancellationToken);
+            return report?.Status == nameof(HealthStatus.Degraded)
+                ? HealthCheckResult.Degraded($"{serviceAddress} is degraded")
+                : HealthCheckResult.Healthy(serviceAddress.ToString());
         }
         catch (HttpRequestException exception)
         {

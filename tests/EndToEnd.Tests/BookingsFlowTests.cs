@@ -74,7 +74,8 @@ public sealed class BookingsFlowTests(PlatformFixture platform)
 
         // The link is the resident's key: traces name the route, never the token.
         var token = confirmation.ManagementUrl.Split('/')[^1];
-        var spans = await platform.Telemetry.WaitForAsync(
+        var spans = await platform.Telemetry.WaitForSpansAsync(
+            "bookings",
             received => received.Any(span => span.Attributes.Values.Any(value => value.Contains("/manage/{token}/cancel", StringComparison.Ordinal))),
             ArrivalTimeout);
         spans.Should().NotContain(span => span.Name.Contains(token, StringComparison.Ordinal)

@@ -195,7 +195,7 @@ public sealed class MessagingFaultTests(PlatformFixture platform)
 
     /// <summary>The operators' command, run as they would: <c>dotnet Bookings.dll errors ...</c> with the service's configuration.</summary>
     private Task<string> RunErrorsVerbAsync(string service, string arguments) =>
-        ServiceProcess.RunToCompletionAsync(platform.Services[service].DllPath, $"errors {arguments}", platform.Services[service].Environment.ToDictionary(), TimeSpan.FromSeconds(60));
+        platform.RunVerbAsync(service, $"errors {arguments}");
 
     private async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
     {

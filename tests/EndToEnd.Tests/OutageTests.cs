@@ -12,14 +12,20 @@ public sealed class OutageTests(PlatformFixture platform)
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task While_RabbitMQ_is_down_offices_are_accepted_and_reach_the_other_services_once_it_is_back()
+    public async Task While_RabbitMQ_is_down_the_platform_stays_ready_accepts_offices_and_delivers_them_once_it_is_back()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         OfficeView office;
         await platform.RabbitMq.StopAsync();
         try
         {
-            await WaitForGatewayHealthAsync(HttpStatusCode.ServiceUnavailable, DetectionTimeout);
+            await WaitForServiceHealthAsync("offices", "Degraded", DetectionTimeout);
+            var broker = (await platform.Client.GetFromJsonAsync<HealthView>(new Uri(platform.Services["offices"].BaseAddress, "/health"), cancellationToken))!.Checks["broker"];
+            broker.Status.Should().Be("Degraded", "operators see the broker is away");
+            using (var gatewayHealth = await platform.Client.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken))
+            {
+                gatewayHealth.StatusCode.Should().Be(HttpStatusCode.OK, "writes go on through the outbox, so no service leaves the load balancer");
+            }
 
             using var created = await platform.Client.PostAsJsonAsync("/api/offices", OfficeFlowTests.SuedstadtOffice(), cancellationToken);
             created.StatusCode.Should().Be(HttpStatusCode.Created, "the event waits in the outbox while the broker is away");
@@ -31,7 +37,7 @@ public sealed class OutageTests(PlatformFixture platform)
             await platform.RabbitMq.StartAgainAsync();
         }
 
-        await WaitForGatewayHealthAsync(HttpStatusCode.OK, RecoveryTimeout);
+        await WaitForServiceHealthAsync("offices", "Healthy", RecoveryTimeout);
         (await platform.WaitForAsync<OfficeView>($"/api/bookings/offices/{office.Id}", RecoveryTimeout)).Name.Should().Be(office.Name);
         (await platform.WaitForAsync<OfficeView>($"/api/reporting/offices/{office.Id}", RecoveryTimeout)).Name.Should().Be(office.Name);
     }
@@ -70,6 +76,26 @@ public sealed class OutageTests(PlatformFixture platform)
             using var alive = await platform.Client.GetAsync(new Uri(process.BaseAddress, "/alive"), TestContext.Current.CancellationToken);
             alive.StatusCode.Should().Be(HttpStatusCode.OK, $"{process.Name} must keep running");
         }
+    }
+
+    private async Task WaitForServiceHealthAsync(string service, string expected, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        string? actual;
+        do
+        {
+            using var response = await platform.Client.GetAsync(new Uri(platform.Services[service].BaseAddress, "/health"), TestContext.Current.CancellationToken);
+            actual = (await response.Content.ReadFromJsonAsync<HealthView>(TestContext.Current.CancellationToken))?.Status;
+            if (actual == expected)
+            {
+                return;
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        actual.Should().Be(expected, $"{service}'s /health should report {expected} within {timeout.TotalSeconds} s");
     }
 
     private async Task WaitForGatewayHealthAsync(HttpStatusCode expected, TimeSpan timeout)

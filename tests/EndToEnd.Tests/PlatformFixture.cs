@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Quartier.Testing;
 
 namespace Quartier.EndToEnd.Tests;
 
 /// <summary>
-/// The whole platform as it runs in production, each part a separate process: PostgreSQL,
-/// RabbitMQ, the four services (migrated by their <c>migrate</c> verb), the gateway, and an OTLP
-/// receiver standing in for the Aspire dashboard.
+/// The whole platform started from the AppHost, as <c>dotnet run --project apphost</c> starts it:
+/// PostgreSQL and RabbitMQ (Debian's servers as executables, in a throwaway directory on free ports),
+/// the four services, the gateway and the Aspire dashboard, which receives every process's telemetry.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
@@ -21,28 +24,36 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// </summary>
     public static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(60);
 
-    private static readonly TimeSpan HealthyTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
-    private readonly Dictionary<string, ServiceProcess> services = [];
+    private readonly string dataDirectory = CreateDataDirectory();
+    private readonly Dictionary<string, PlatformResource> services = [];
     private readonly Dictionary<string, string> databases = [];
+    private DistributedApplication? app;
 
-    public PostgresServer Postgres { get; private set; } = null!;
+    public PlatformResource Postgres { get; private set; } = null!;
 
-    public RabbitMqServer RabbitMq { get; private set; } = null!;
+    public PlatformResource RabbitMq { get; private set; } = null!;
 
-    public OtlpSink Telemetry { get; private set; } = null!;
+    public PlatformResource Gateway { get; private set; } = null!;
 
-    public ServiceProcess Gateway { get; private set; } = null!;
-
+    /// <summary>The gateway, as a resident's browser reaches it.</summary>
     public HttpClient Client { get; private set; } = null!;
 
-    /// <summary>What the gateway is started with, before the suite lifts its write limit: for tests that start a gateway of their own.</summary>
+    /// <summary>The Aspire dashboard's login link (<c>/login?t=...</c>): where operators look, and where every process's telemetry arrives.</summary>
+    public Uri DashboardLoginUrl { get; private set; } = null!;
+
+    public DashboardTelemetry Telemetry { get; private set; } = null!;
+
+    /// <summary>What a second gateway needs to reach the services: for tests that start a gateway of their own.</summary>
     public IReadOnlyDictionary<string, string> GatewayEnvironment { get; private set; } = new Dictionary<string, string>();
 
-    public IReadOnlyDictionary<string, ServiceProcess> Services => services;
+    public IReadOnlyDictionary<string, PlatformResource> Services => services;
 
     /// <summary>Each service's own database, for tests that check what was stored, e.g. nothing twice.</summary>
     public IReadOnlyDictionary<string, string> Databases => databases;
+
+    public DistributedApplication App => app ?? throw new InvalidOperationException("The platform is not running.");
 
     public async ValueTask InitializeAsync()
     {
@@ -56,6 +67,80 @@ public sealed class PlatformFixture : IAsyncLifetime
             await DisposeAsync();
             throw;
         }
+    }
+
+    private async Task StartPlatformAsync(CancellationToken cancellationToken)
+    {
+        var rabbitMqPorts = FreePort.NextBlock(13);
+        string[] args =
+        [
+            "Infrastructure:Mode=executables",
+            $"Infrastructure:DataDirectory={dataDirectory}",
+            $"Infrastructure:PostgresPort={FreePort.Next()}",
+            $"Infrastructure:RabbitMqPort={rabbitMqPorts}",
+            "Infrastructure:RabbitMqManagementPort=0",
+            "DcpPublisher:RandomizePorts=true",
+        ];
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
+            args,
+            cancellationToken);
+
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment(environment =>
+            {
+                // Export spans promptly so a test does not wait for the default 5 s batch.
+                environment.EnvironmentVariables["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+                environment.EnvironmentVariables["OTEL_BLRP_SCHEDULE_DELAY"] = "200";
+                environment.EnvironmentVariables["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
+                if (project.Name == "gateway")
+                {
+                    // The suite writes far more often from one address than any resident; the limit is tested with a gateway of its own.
+                    foreach (var (key, value) in GatewayLimits.Lifted([]))
+                    {
+                        environment.EnvironmentVariables[key] = value;
+                    }
+                }
+            });
+        }
+
+        app = await builder.BuildAsync(cancellationToken);
+        using var starting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        starting.CancelAfter(StartTimeout);
+        await app.StartAsync(starting.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", starting.Token);
+
+        Postgres = new PlatformResource(app, "postgres");
+        RabbitMq = new PlatformResource(app, "rabbitmq", await app.GetConnectionStringAsync("messaging", cancellationToken));
+        Gateway = new PlatformResource(app, "gateway", baseAddress: app.GetEndpoint("gateway", "http"));
+        var gatewayEnvironment = new Dictionary<string, string>();
+        foreach (var name in ServiceNames)
+        {
+            var service = new PlatformResource(app, name, baseAddress: app.GetEndpoint(name, "http"));
+            services[name] = service;
+            databases[name] = (await app.GetConnectionStringAsync($"{name}db", cancellationToken))!;
+            gatewayEnvironment[$"services__{name}__http__0"] = service.BaseAddress.ToString();
+        }
+
+        GatewayEnvironment = gatewayEnvironment;
+        Client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        DashboardLoginUrl = await app.GetDashboardUrlAsync(cancellationToken);
+        var token = System.Web.HttpUtility.ParseQueryString(DashboardLoginUrl.Query)["t"]!;
+        Telemetry = await DashboardTelemetry.ConnectAsync(new Uri(DashboardLoginUrl.GetLeftPart(UriPartial.Authority)), token, cancellationToken);
+    }
+
+    /// <summary>Runs one of a service's operator verbs (e.g. <c>errors list</c>) with the service's configuration.</summary>
+    public Task<string> RunVerbAsync(string service, string arguments)
+    {
+        var assembly = char.ToUpperInvariant(service[0]) + service[1..];
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            [$"ConnectionStrings__{service}db"] = databases[service],
+            ["ConnectionStrings__messaging"] = RabbitMq.ConnectionString,
+        };
+        return ServiceProcess.RunToCompletionAsync(ServiceProcess.AssemblyPath($"services/{assembly}", assembly), arguments, environment, TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Polls the gateway until <paramref name="path"/> answers 200, as a resident refreshing a page would.</summary>
@@ -80,133 +165,62 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Each process's health answer and last log lines: what an operator would look at first,
+    /// Each resource's state and each service's health answer: what an operator would look at first,
     /// attached to a failure so that a run on CI can be understood without repeating it.
     /// </summary>
     public async Task<string> DescribeProcessesAsync()
     {
-        const int LastCharacters = 8000;
         var description = new StringBuilder();
-        foreach (var process in services.Values.Append(Gateway))
+        foreach (var resource in new[] { Postgres, RabbitMq, Gateway }.Concat(services.Values))
         {
-            string health;
-            try
+            description.Append(CultureInfo.InvariantCulture, $"\n===== {resource.Name}: {resource.State}");
+            if (resource.HasAddress)
             {
-                using var response = await Client.GetAsync(new Uri(process.BaseAddress, "/health"));
-                health = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+                try
+                {
+                    using var response = await Client.GetAsync(new Uri(resource.BaseAddress, "/health"));
+                    description.Append(CultureInfo.InvariantCulture, $", /health {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                }
+                catch (HttpRequestException exception)
+                {
+                    description.Append(CultureInfo.InvariantCulture, $", /health {exception.Message}");
+                }
             }
-            catch (HttpRequestException exception)
-            {
-                health = exception.Message;
-            }
-
-            // Stack frames would crowd out the history that explains them.
-            var output = string.Join('\n', process.Output.Split('\n').Where(line => !line.TrimStart().StartsWith("at ", StringComparison.Ordinal)));
-            description.Append(CultureInfo.InvariantCulture, $"\n===== {process.Name}: /health {health}\n")
-                .Append(output.Length > LastCharacters ? output[^LastCharacters..] : output);
         }
 
         return description.ToString();
     }
 
-    private async Task StartPlatformAsync(CancellationToken cancellationToken)
+    /// <summary>A throwaway directory the database and broker accounts may enter (they run as postgres and rabbitmq when the tests run as root).</summary>
+    private static string CreateDataDirectory()
     {
-        var postgres = PostgresServer.StartAsync(cancellationToken);
-        var rabbitMq = RabbitMqServer.StartAsync(cancellationToken);
-        var telemetry = OtlpSink.StartAsync(cancellationToken);
-        try
+        var directory = Directory.CreateTempSubdirectory("quartier-platform-").FullName;
+        if (!OperatingSystem.IsWindows())
         {
-            await Task.WhenAll(postgres, rabbitMq, telemetry);
-        }
-        finally
-        {
-            // Whatever did start is assigned, so that DisposeAsync stops it.
-            Postgres = postgres.IsCompletedSuccessfully ? postgres.Result : null!;
-            RabbitMq = rabbitMq.IsCompletedSuccessfully ? rabbitMq.Result : null!;
-            Telemetry = telemetry.IsCompletedSuccessfully ? telemetry.Result : null!;
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         }
 
-        var started = await Task.WhenAll(ServiceNames.Select(name => StartServiceAsync(name, cancellationToken)));
-
-        var gatewayEnvironment = TelemetryEnvironment("gateway");
-        foreach (var service in started)
-        {
-            gatewayEnvironment[$"services__{service.Name}__http__0"] = service.BaseAddress.ToString();
-        }
-
-        GatewayEnvironment = new Dictionary<string, string>(gatewayEnvironment);
-        Gateway = await ServiceProcess.StartAsync("gateway", ServiceProcess.AssemblyPath("gateway", "Gateway"), GatewayLimits.Lifted(gatewayEnvironment), cancellationToken);
-        await Gateway.WaitHealthyAsync(HealthyTimeout);
-        Client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        return directory;
     }
 
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();
-        if (Gateway is not null)
+        Telemetry?.Dispose();
+        if (app is not null)
         {
-            await Gateway.DisposeAsync();
+            await app.DisposeAsync();
         }
 
-        foreach (var service in services.Values)
+        try
         {
-            await service.DisposeAsync();
+            Directory.Delete(dataDirectory, recursive: true);
         }
-
-        if (Telemetry is not null)
+        catch (IOException)
         {
-            await Telemetry.DisposeAsync();
-        }
-
-        if (RabbitMq is not null)
-        {
-            await RabbitMq.DisposeAsync();
-        }
-
-        if (Postgres is not null)
-        {
-            await Postgres.DisposeAsync();
+            // A server still writing while it stops; the temp directory is cleared eventually.
         }
     }
-
-    private async Task<ServiceProcess> StartServiceAsync(string name, CancellationToken cancellationToken)
-    {
-        var assembly = char.ToUpperInvariant(name[0]) + name[1..];
-        var dll = ServiceProcess.AssemblyPath($"services/{assembly}", assembly);
-        var environment = TelemetryEnvironment(name);
-        var database = await Postgres.CreateDatabaseAsync($"{name}db");
-        lock (databases)
-        {
-            databases[name] = database;
-        }
-
-        environment[$"ConnectionStrings__{name}db"] = database;
-        environment["ConnectionStrings__messaging"] = RabbitMq.ConnectionString;
-
-        // Production mode: the schema comes from the migrate verb, as the Kubernetes job applies it.
-        await ServiceProcess.RunToCompletionAsync(dll, "migrate", environment, TimeSpan.FromSeconds(60));
-
-        var service = await ServiceProcess.StartAsync(name, dll, environment, cancellationToken);
-        lock (services)
-        {
-            services[name] = service;
-        }
-
-        await service.WaitHealthyAsync(HealthyTimeout);
-        return service;
-    }
-
-    private Dictionary<string, string> TelemetryEnvironment(string serviceName) => new()
-    {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["OTEL_SERVICE_NAME"] = serviceName,
-        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint,
-        ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-        // Export spans promptly so the test does not wait for the default 5 s batch.
-        ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
-        ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
-        ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
-    };
 }
 
 [CollectionDefinition(Name)]

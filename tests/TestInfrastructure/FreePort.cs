@@ -22,16 +22,24 @@ public static class FreePort
     /// the server binding it, and again whenever a server restarts on its port: PostgreSQL then fails
     /// with "Address already in use", as it did on CI. Below the range only a listener can take it.
     /// </summary>
-    public static int Next()
+    public static int Next() => NextBlock(1);
+
+    /// <summary>The first of <paramref name="count"/> consecutive free ports, for a server that takes several (RabbitMQ).</summary>
+    public static int NextBlock(int count)
     {
-        var highest = FirstEphemeral.Value - 1;
+        var highest = FirstEphemeral.Value - count;
         for (var attempt = 0; attempt < Attempts && highest > Lowest; attempt++)
         {
             var port = Random.Shared.Next(Lowest, highest + 1);
-            if (IsFree(port))
+            if (Enumerable.Range(port, count).All(IsFree))
             {
                 return port;
             }
+        }
+
+        if (count > 1)
+        {
+            throw new InvalidOperationException($"No {count} consecutive free ports below {FirstEphemeral.Value}.");
         }
 
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
