@@ -2,6 +2,7 @@
 // Every process receives the configuration contract (README, "Configuration"):
 //   ConnectionStrings__<service>db and ConnectionStrings__messaging, services__<name>__http__0 for
 //   the gateway, OTEL_* for the dashboard.
+using Microsoft.Extensions.Configuration;
 using Quartier.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
@@ -27,6 +28,18 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway", launchProfileName:
 foreach (var service in services)
 {
     gateway.WithReference(service).WaitFor(service);
+}
+
+// The three real offices of the source documents, registered once by the offices' demo-data verb:
+// started from the dashboard, or at start with --DemoData=true.
+var demoData = builder.AddProject<Projects.Offices>("demo-data", launchProfileName: null)
+    .WithArgs("demo-data")
+    .WithReference(infrastructure.Database("officesdb"))
+    .WithReference(infrastructure.Messaging)
+    .WaitFor(services[0]);
+if (!builder.Configuration.GetValue<bool>("DemoData"))
+{
+    demoData.WithExplicitStart();
 }
 
 builder.Build().Run();

@@ -16,6 +16,7 @@ namespace Quartier.AppHost;
 internal sealed class Infrastructure
 {
     private readonly Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase;
+    private readonly Dictionary<string, IResourceBuilder<IResourceWithConnectionString>> databases = [];
 
     private Infrastructure(
         IResourceBuilder<IResource> databaseServer,
@@ -37,7 +38,15 @@ internal sealed class Infrastructure
     public IResourceBuilder<IResourceWithConnectionString> Messaging { get; }
 
     /// <summary>A service's own database, as connection string <paramref name="name"/>.</summary>
-    public IResourceBuilder<IResourceWithConnectionString> Database(string name) => addDatabase(name);
+    public IResourceBuilder<IResourceWithConnectionString> Database(string name)
+    {
+        if (!databases.TryGetValue(name, out var database))
+        {
+            databases[name] = database = addDatabase(name);
+        }
+
+        return database;
+    }
 
     public static Infrastructure Add(IDistributedApplicationBuilder builder)
     {

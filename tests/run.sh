@@ -1,26 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of the platform on a fresh Debian 12 machine with the .NET 10 SDK:
-# installs what is missing (PostgreSQL and RabbitMQ from Debian, which the tests start themselves
-# on free loopback ports), builds, runs all test projects and ends with the total, alone on its line:
+# installs what is missing (PostgreSQL, RabbitMQ and Chromium from Debian; the tests start private
+# servers on free loopback ports, the end-to-end tests through the AppHost), builds, runs all test
+# projects and ends with the total, alone on its line:
 #   N passed, N failed, N skipped
 # Exits non-zero when a test failed or when no test ran.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 results="$root/TestResults"
-
-install_missing_packages() {
-  local missing=()
-  command -v rabbitmq-server >/dev/null 2>&1 || missing+=(rabbitmq-server)
-  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
-  if ((${#missing[@]} > 0)); then
-    echo "Installing ${missing[*]} ..."
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
-  # The Debian packages start their own system-wide servers; the tests use private ones.
-  systemctl disable --now postgresql rabbitmq-server >/dev/null 2>&1 || true
-}
 
 # Sums the counters of every test run's TRX report.
 count() {
@@ -31,9 +19,13 @@ count() {
     | awk '{ sum += $1 } END { print sum + 0 }'
 }
 
-install_missing_packages
+"$root/apphost/local/prerequisites.sh" --tests
 rm -rf "$results"
 cd "$root"
+
+# The Kubernetes manifests, rendered and checked offline (kubectl, node and npm; no cluster).
+manifests_status=0
+tests/manifests/check.sh || manifests_status=$?
 
 dotnet build QuartierPlatform.sln -c Debug -nologo -clp:ErrorsOnly
 
@@ -60,6 +52,6 @@ if ((passed + failed == 0)); then
   echo "No test ran." >&2
   exit 1
 fi
-if ((failed > 0 || status != 0)); then
+if ((failed > 0 || status != 0 || manifests_status != 0)); then
   exit 1
 fi

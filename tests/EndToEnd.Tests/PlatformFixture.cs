@@ -4,6 +4,8 @@ using System.Text;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Quartier.Testing;
 
 namespace Quartier.EndToEnd.Tests;
@@ -105,6 +107,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             });
         }
 
+        // The processes' own logs are in the dashboard; the test output keeps their warnings and errors.
+        builder.Services.AddLogging(logging => logging.AddFilter("AppHost.Resources", LogLevel.Warning));
         app = await builder.BuildAsync(cancellationToken);
         using var starting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         starting.CancelAfter(StartTimeout);

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what the platform needs on a Debian machine without a container runtime, when missing:
+# Debian's PostgreSQL and RabbitMQ (the AppHost runs private instances of them; the system-wide
+# servers the packages start are stopped again), and with --tests also Chromium (browser tests).
+set -euo pipefail
+
+missing=()
+command -v rabbitmq-server >/dev/null 2>&1 || [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]] || missing+=(rabbitmq-server)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+if [[ ${1:-} == --tests ]]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fi
+
+if ((${#missing[@]} > 0)); then
+  if ((EUID != 0)); then
+    echo "Missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+  echo "Installing ${missing[*]} ..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # The platform runs its own instances on their own ports; the packages' system-wide servers are not used.
+  systemctl disable --now postgresql rabbitmq-server >/dev/null 2>&1 || true
+  service postgresql stop >/dev/null 2>&1 || true
+  service rabbitmq-server stop >/dev/null 2>&1 || true
+fi
