@@ -33,18 +33,23 @@ public sealed class BookingsBenchmark : IBenchmark
 
     public string Name => "bookings";
 
-    public string Description => "slot search p50/p99 for 8 weeks; contended bookings/s and p99 through the gateway; pgbench of the same insert (args: bookings, parallelism, searches)";
+    public string Description => "slot search p50/p99 for 8 weeks; contended bookings/s and p99 through the gateway, telemetry exported to an Aspire dashboard; pgbench of the same insert (args: bookings, parallelism, searches, telemetry on|off)";
 
     public async Task RunAsync(string[] args)
     {
         var bookings = args is [var b, ..] ? int.Parse(b, CultureInfo.InvariantCulture) : 4000;
         var parallelism = args is [_, var p, ..] ? int.Parse(p, CultureInfo.InvariantCulture) : 32;
         var searches = args is [_, _, var s, ..] ? int.Parse(s, CultureInfo.InvariantCulture) : 500;
+        var exportTelemetry = args is not [_, _, _, "off", ..];
+
+        // What production pays: every process exports traces, metrics and logs to a dashboard.
+        await using var dashboard = exportTelemetry ? await StandaloneDashboard.StartAsync() : null;
+        Console.WriteLine(exportTelemetry ? $"telemetry exported over OTLP to an Aspire dashboard ({dashboard!.Browser})" : "telemetry not exported");
 
         await using var postgres = await PostgresServer.StartAsync();
         await using var rabbitMq = await RabbitMqServer.StartAsync();
         var database = await postgres.CreateDatabaseAsync("bookingsdb");
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(dashboard?.ExporterEnvironment("bookings") ?? [])
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__bookingsdb"] = database,
@@ -55,7 +60,7 @@ public sealed class BookingsBenchmark : IBenchmark
         await using var service = await ServiceProcess.StartAsync("bookings", dll, environment, CancellationToken.None);
         await service.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         await using var gateway = await ServiceProcess.StartAsync("gateway", ServiceProcess.AssemblyPath("gateway", "Gateway"),
-            GatewayLimits.Lifted(new Dictionary<string, string>
+            GatewayLimits.Lifted(new Dictionary<string, string>(dashboard?.ExporterEnvironment("gateway") ?? [])
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["services__bookings__http__0"] = service.BaseAddress.ToString(),

@@ -28,7 +28,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
-    private readonly string dataDirectory = CreateDataDirectory();
+    private readonly IsolatedInfrastructure infrastructure = IsolatedInfrastructure.Create();
     private readonly Dictionary<string, PlatformResource> services = [];
     private readonly Dictionary<string, string> databases = [];
     private DistributedApplication? app;
@@ -73,19 +73,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private async Task StartPlatformAsync(CancellationToken cancellationToken)
     {
-        var rabbitMqPorts = FreePort.NextBlock(13);
-        string[] args =
-        [
-            "Infrastructure:Mode=executables",
-            $"Infrastructure:DataDirectory={dataDirectory}",
-            $"Infrastructure:PostgresPort={FreePort.Next()}",
-            $"Infrastructure:RabbitMqPort={rabbitMqPorts}",
-            "Infrastructure:RabbitMqManagementPort=0",
-            "DcpPublisher:RandomizePorts=true",
-        ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
-            args,
+            infrastructure.AppHostArguments,
             cancellationToken);
 
         foreach (var project in builder.Resources.OfType<ProjectResource>())
@@ -195,18 +185,6 @@ public sealed class PlatformFixture : IAsyncLifetime
         return description.ToString();
     }
 
-    /// <summary>A throwaway directory the database and broker accounts may enter (they run as postgres and rabbitmq when the tests run as root).</summary>
-    private static string CreateDataDirectory()
-    {
-        var directory = Directory.CreateTempSubdirectory("quartier-platform-").FullName;
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        }
-
-        return directory;
-    }
-
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();
@@ -216,14 +194,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             await app.DisposeAsync();
         }
 
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A server still writing while it stops; the temp directory is cleared eventually.
-        }
+        infrastructure.Dispose();
     }
 }
 
