@@ -67,9 +67,14 @@ public static class Extensions
         app.UseRateLimiter();
         app.UseUnreachableServiceProblems();
         app.MapHealthEndpoints(detailed: false);
+        // Everything from the gateway itself: no fonts, proxy or telemetry from third parties.
         app.MapScalarApiReference("/api-reference", options => options
             .WithTitle("Quartier Platform API")
-            .AddDocuments(Services));
+            .AddDocuments(Services)
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp());
         app.MapReverseProxy();
         return app;
     }

@@ -67,6 +67,24 @@ public sealed class GatewayTests(PlatformFixture platform)
         offices.StatusCode.Should().Be(HttpStatusCode.OK, "the other services are reachable");
     }
 
+    [Fact]
+    public async Task Every_service_publishes_its_OpenAPI_document_through_the_gateway_and_one_reference_page_lists_them()
+    {
+        foreach (var service in PlatformFixture.ServiceNames)
+        {
+            var document = await platform.Client.GetFromJsonAsync<JsonElement>($"/openapi/{service}.json", TestContext.Current.CancellationToken);
+            document.GetProperty("openapi").GetString().Should().StartWith("3.");
+            document.GetProperty("paths").EnumerateObject().Select(path => path.Name).Should().Contain(path => path.StartsWith($"/api/{service}/", StringComparison.Ordinal));
+        }
+
+        using var reference = await platform.Client.GetAsync(new Uri("/api-reference/", UriKind.Relative), TestContext.Current.CancellationToken);
+        reference.StatusCode.Should().Be(HttpStatusCode.OK);
+        reference.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        var page = await reference.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        page.Should().ContainAll(PlatformFixture.ServiceNames);
+        page.Should().NotContain("https://", "the reference page loads nothing from third parties");
+    }
+
     /// <summary>A client connecting from another loopback address: the gateway sees another resident.</summary>
     private static SocketsHttpHandler FromAddress(IPAddress local) => new()
     {

@@ -44,15 +44,18 @@ public sealed class PlatformResource(DistributedApplication app, string name, st
     /// <summary>Starts the resource again after a crash, without waiting for it.</summary>
     public Task RestartAsync() => ExecuteAsync(KnownResourceCommands.StartCommand);
 
-    /// <summary>SIGKILL to the service's own process, as the kernel's OOM killer or a crash ends it: no shutdown at all.</summary>
+    /// <summary>
+    /// SIGKILL to every process of the resource, as the kernel's OOM killer or a crash ends them: no
+    /// shutdown at all. The orchestrator starts a project through `dotnet run`, whose child is the
+    /// service, and a server through its script, whose children are the server's processes.
+    /// </summary>
     public async Task KillAsync()
     {
-        // The orchestrator starts a project through `dotnet run`, whose child is the service itself.
         var launcher = app.ResourceNotifications.TryGetCurrentState(name, out var current)
             ? current.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value
             : null;
         var launcherId = Convert.ToInt32(launcher, CultureInfo.InvariantCulture);
-        foreach (var child in ChildProcesses(launcherId).Append(launcherId).Distinct().ToList())
+        foreach (var child in Descendants(launcherId).Append(launcherId).ToList())
         {
             try
             {
@@ -96,13 +99,26 @@ public sealed class PlatformResource(DistributedApplication app, string name, st
         }
     }
 
-    private static IEnumerable<int> ChildProcesses(int parent) =>
-        Directory.EnumerateDirectories("/proc")
+    private static List<int> Descendants(int ancestor)
+    {
+        var parents = Directory.EnumerateDirectories("/proc")
             .Select(Path.GetFileName)
             .Where(entry => int.TryParse(entry, CultureInfo.InvariantCulture, out _))
             .Select(entry => (Id: int.Parse(entry!, CultureInfo.InvariantCulture), Parent: ParentOf(entry!)))
-            .Where(process => process.Parent == parent)
-            .Select(process => process.Id);
+            .ToList();
+        var found = new List<int>();
+        var next = new Queue<int>([ancestor]);
+        while (next.TryDequeue(out var parent))
+        {
+            foreach (var (id, _) in parents.Where(process => process.Parent == parent))
+            {
+                found.Add(id);
+                next.Enqueue(id);
+            }
+        }
+
+        return found;
+    }
 
     private static int ParentOf(string processId)
     {

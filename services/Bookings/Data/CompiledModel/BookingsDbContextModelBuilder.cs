@@ -12,7 +12,7 @@ namespace Quartier.Bookings.Data.CompiledModel
     public partial class BookingsDbContextModel
     {
         private BookingsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("444a6545-1b5b-4471-a3b5-ed66b29177f3"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("fd03ff0e-d9a4-4c30-a25e-2e7f6289c823"), entityTypeCount: 11)
         {
         }
 
@@ -51,7 +51,7 @@ namespace Quartier.Bookings.Data.CompiledModel
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
-            AddAnnotation("ProductVersion", "10.0.11");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:MaxIdentifierLength", 63);
         }
     }

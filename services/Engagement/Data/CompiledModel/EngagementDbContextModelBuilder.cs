@@ -12,7 +12,7 @@ namespace Quartier.Engagement.Data.CompiledModel
     public partial class EngagementDbContextModel
     {
         private EngagementDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("217389a5-9188-4171-87ae-f57ea60d4e16"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("26e467d1-dc02-481b-952b-22eaa4a8ecd7"), entityTypeCount: 14)
         {
         }
 
@@ -63,7 +63,7 @@ namespace Quartier.Engagement.Data.CompiledModel
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
-            AddAnnotation("ProductVersion", "10.0.11");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:MaxIdentifierLength", 63);
         }
     }

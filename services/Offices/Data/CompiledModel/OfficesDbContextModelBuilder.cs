@@ -12,7 +12,7 @@ namespace Quartier.Offices.Data.CompiledModel
     public partial class OfficesDbContextModel
     {
         private OfficesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("525c7ee6-6188-4f5d-91c6-b44889c40788"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("f86e01b5-541a-4a5d-a838-3846e23370fc"), entityTypeCount: 4)
         {
         }
 
@@ -29,7 +29,7 @@ namespace Quartier.Offices.Data.CompiledModel
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
-            AddAnnotation("ProductVersion", "10.0.11");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:MaxIdentifierLength", 63);
         }
     }

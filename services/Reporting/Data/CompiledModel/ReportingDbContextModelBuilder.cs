@@ -12,7 +12,7 @@ namespace Quartier.Reporting.Data.CompiledModel
     public partial class ReportingDbContextModel
     {
         private ReportingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cc146d4e-ead5-4f9a-9aac-635ae7513014"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("09bd2f1d-7183-4a64-b079-24a61d81fecd"), entityTypeCount: 17)
         {
         }
 
@@ -55,7 +55,7 @@ namespace Quartier.Reporting.Data.CompiledModel
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
-            AddAnnotation("ProductVersion", "10.0.11");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:MaxIdentifierLength", 63);
         }
     }
