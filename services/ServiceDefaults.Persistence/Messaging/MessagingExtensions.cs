@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Quartier.ServiceDefaults.Hosting;
 using Quartier.ServiceDefaults.Messaging.ErrorQueues;
 using Quartier.ServiceDefaults.Telemetry;
 
@@ -74,8 +73,6 @@ public static class MessagingExtensions
             failureStatus: HealthStatus.Degraded);
         builder.Services.AddTelemetrySources("MassTransit");
         builder.Services.AddHostedService<ErrorQueueGauge>();
-        builder.Services.AddSingleton<BusRecovery>();
-        builder.Services.AddScheduledJob<BusRecovery>(_ => BusRecovery.CheckInterval);
 
         // Without this, a publish right after start can race the binding of the queues.
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);

@@ -103,10 +103,9 @@ public sealed partial class OutboxRelay<TContext>(
         {
             // Published back to back and confirmed together: the broker receives them in commit order
             // without a round trip each. If one fails, the whole batch is published again later.
-            // The publishes get no token: with MassTransit 8.4, publishes cancelled while the broker was
-            // away left their message type unpublishable after it was back (each later publish failed
-            // cancelled, in ExchangeDeclare). So the wait is bounded instead; a publish that outlives it
-            // goes on in the background, and a copy it delivers later is absorbed by the inboxes.
+            // The publishes get no token (a publish cancelled while the broker is away can leave its
+            // message type unpublishable afterwards); the wait is bounded instead. A publish that outlives
+            // it goes on in the background, and a copy it delivers later is absorbed by the inboxes.
             await Task.WhenAll(batch.Select(PublishAsync)).WaitAsync(PublishTimeout, time, cancellationToken);
 
             var sentAt = time.GetUtcNow();
