@@ -62,7 +62,8 @@ public sealed class PlatformBenchmark : IBenchmark
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
             infrastructure.AppHostArguments);
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // Failures surface as exceptions; the processes' own logs would bury the figures.
+        builder.Services.AddLogging(logging => logging.ClearProviders());
         var app = await builder.BuildAsync();
         var timeline = new ConcurrentDictionary<string, (DateTime Started, DateTime Healthy)>();
         using var watching = new CancellationTokenSource();
