@@ -9,8 +9,11 @@ internal static class ETags
 
     public static string For(Office office) => $"\"{office.Version.ToString(CultureInfo.InvariantCulture)}\"";
 
-    /// <summary>Whether <paramref name="ifMatch"/> names the office's current version (weak tags compare alike; <c>*</c> matches any).</summary>
+    /// <summary>
+    /// Whether <paramref name="ifMatch"/> names the office's current version. If-Match compares strongly
+    /// (RFC 9110, 13.1.1): a weak tag never matches; <c>*</c> matches any version.
+    /// </summary>
     public static bool Matches(string ifMatch, Office office) =>
         ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Any(tag => tag == "*" || (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag) == For(office));
+            .Any(tag => tag == "*" || tag == For(office));
 }

@@ -17,11 +17,15 @@ public interface ITabularReport
 /// <summary>
 /// CSV that German spreadsheet programs open as intended: UTF-8 with BOM (umlauts), semicolons
 /// (the comma is their decimal separator), CRLF lines, fields quoted when they hold a separator,
-/// quote or line break, and optionally a decimal comma.
+/// quote or line break, and optionally a decimal comma. Text that a spreadsheet would run as a
+/// formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return; an office
+/// or event name is free text) is written with a leading apostrophe, so it shows as text.
 /// </summary>
 public static class CsvWriter
 {
     private const char Separator = ';';
+
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
     public static byte[] Write(IReadOnlyList<CsvTable> tables, bool decimalComma)
     {
@@ -69,6 +73,7 @@ public static class CsvWriter
             DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             DateTimeOffset instant => instant.ToString("O", CultureInfo.InvariantCulture),
             bool flag => flag ? "yes" : "no",
+            string text when text.Length > 0 && FormulaStarts.Contains(text[0]) => "'" + text,
             IFormattable other => other.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
