@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Quartier.Bookings.Appointments;
 using Quartier.Bookings.AppointmentServices;
+using Quartier.Bookings.Data;
 using Quartier.Bookings.OpeningHours;
 using Quartier.Bookings.Tests.Support;
 using Quartier.Contracts.Bookings;
@@ -22,6 +24,32 @@ public sealed class AppointmentBookingTests(PlatformInfrastructure platform) : I
     }
 
     public async ValueTask DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task A_double_submit_gets_the_same_link_back_while_the_database_keeps_neither_the_link_nor_the_key()
+    {
+        var service = await host.CreateServiceAsync(office, durationMinutes: 30);
+        var slot = await host.FreeSlotAsync(service.Id, TimeSpan.FromHours(3));
+        var key = Guid.NewGuid().ToString();
+        var booking = Requests.Booking(service.Id, slot.StartsAt);
+
+        using var first = await host.Client.BookAsync(booking, key);
+        using var repeat = await host.Client.BookAsync(booking, key);
+
+        first.StatusCode.Should().Be(HttpStatusCode.Created);
+        repeat.StatusCode.Should().Be(HttpStatusCode.Created);
+        repeat.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        var confirmation = await first.ReadAsync<BookingConfirmation>();
+        (await repeat.ReadAsync<BookingConfirmation>()).ManagementUrl.Should().Be(confirmation.ManagementUrl);
+        repeat.Headers.Location!.ToString().Should().Be(confirmation.ManagementUrl);
+
+        // Whoever reads the table (a backup, an operator) cannot open the resident's booking with it.
+        var stored = await host.RunScopedAsync<BookingsDbContext, List<string>>(db => db.Database
+            .SqlQuery<string>($"""SELECT concat_ws('|', "Key", "Location", encode("ResponseBody", 'escape')) AS "Value" FROM "IdempotentRequests" WHERE "Target" = 'POST /api/bookings/appointments'""")
+            .ToListAsync(TestContext.Current.CancellationToken));
+        stored.Should().NotBeEmpty();
+        stored.Should().NotContain(row => row.Contains(confirmation.ManagementToken, StringComparison.Ordinal) || row.Contains(key, StringComparison.Ordinal));
+    }
 
     [Fact]
     public async Task A_resident_books_a_slot_and_gets_a_secret_link_to_view_it_and_download_it()

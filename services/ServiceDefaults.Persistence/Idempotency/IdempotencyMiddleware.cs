@@ -8,7 +8,7 @@ namespace Quartier.ServiceDefaults.Idempotency;
 
 /// <summary>
 /// Honours the <c>Idempotency-Key</c> header on every write (POST, PUT, PATCH, DELETE): the first
-/// request runs, its answer is stored in the service's database, and a repeat with the same key and
+/// request runs, its answer is stored in the service's database (sealed with the key: <see cref="IdempotencySeal"/>), and a repeat with the same key and
 /// body gets that answer again — a double submit creates one booking. A repeat that arrives while the
 /// first is still running waits for its answer; the same key with another body is a 422.
 /// Answers of 5xx are not kept, so a retry after an outage runs again.
@@ -46,17 +46,18 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         var target = $"{context.Request.Method} {context.Request.Path}";
         var requestHash = await HashBodyAsync(context.Request);
-        var first = await store.TryBeginAsync(key, target, requestHash, context.RequestAborted);
+        var lookupKey = IdempotencySeal.LookupKey(key);
+        var first = await store.TryBeginAsync(lookupKey, target, requestHash, context.RequestAborted);
         if (first is not null)
         {
-            await ReplayAsync(context, store, first, requestHash);
+            await ReplayAsync(context, store, first, requestHash, key);
             return;
         }
 
-        await RunAndRememberAsync(context, store, key, target);
+        await RunAndRememberAsync(context, store, key, lookupKey, target);
     }
 
-    private async Task RunAndRememberAsync(HttpContext context, IIdempotencyStore store, string key, string target)
+    private async Task RunAndRememberAsync(HttpContext context, IIdempotencyStore store, string key, string lookupKey, string target)
     {
         var originalBody = context.Response.Body;
         using var captured = new MemoryStream();
@@ -68,20 +69,23 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         catch
         {
             context.Response.Body = originalBody;
-            await ForgetQuietlyAsync(store, key, target);
+            await ForgetQuietlyAsync(store, lookupKey, target);
             throw;
         }
 
         context.Response.Body = originalBody;
         if (context.Response.StatusCode >= StatusCodes.Status500InternalServerError)
         {
-            await ForgetQuietlyAsync(store, key, target);
+            await ForgetQuietlyAsync(store, lookupKey, target);
         }
         else
         {
             var answer = new StoredAnswer(
-                context.Response.StatusCode, context.Response.ContentType, context.Response.Headers.Location.ToString(), captured.ToArray());
-            await store.CompleteAsync(key, target, answer, CancellationToken.None);
+                context.Response.StatusCode,
+                context.Response.ContentType,
+                IdempotencySeal.SealText(key, context.Response.Headers.Location.ToString()),
+                IdempotencySeal.Seal(key, captured.ToArray()));
+            await store.CompleteAsync(lookupKey, target, answer, CancellationToken.None);
         }
 
         captured.Position = 0;
@@ -101,7 +105,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
     }
 
-    private static async Task ReplayAsync(HttpContext context, IIdempotencyStore store, IdempotentRequest first, string requestHash)
+    private static async Task ReplayAsync(HttpContext context, IIdempotencyStore store, IdempotentRequest first, string requestHash, string key)
     {
         if (first.RequestHash != requestHash)
         {
@@ -135,10 +139,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         if (!string.IsNullOrEmpty(answer.Location))
         {
-            context.Response.Headers.Location = answer.Location;
+            context.Response.Headers.Location = IdempotencySeal.OpenText(key, answer.Location);
         }
 
-        if (answer.ResponseBody is { Length: > 0 } body)
+        if (answer.ResponseBody is { Length: > 0 } sealedBody && IdempotencySeal.Open(key, sealedBody) is { Length: > 0 } body)
         {
             await context.Response.Body.WriteAsync(body, context.RequestAborted);
         }
