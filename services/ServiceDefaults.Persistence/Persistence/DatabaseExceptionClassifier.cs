@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -22,20 +21,18 @@ public sealed class DatabaseExceptionClassifier : IExceptionClassifier
         _ => null,
     };
 
+    /// <summary>The database is down, restarting or unreachable, as opposed to a bug in the request.</summary>
     public static bool IsOutage(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            switch (current)
+            if (current is NpgsqlException { IsTransient: true }
+                or PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.CrashShutdown })
             {
-                case NpgsqlException { IsTransient: true }:
-                case SocketException:
-                case TimeoutException:
-                case PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.CrashShutdown }:
-                    return true;
+                return true;
             }
         }
 
-        return false;
+        return HttpExceptionClassifier.IsNetworkFailure(exception);
     }
 }

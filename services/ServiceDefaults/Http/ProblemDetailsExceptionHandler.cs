@@ -61,7 +61,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
 }
 
 /// <summary>Unreadable requests (400 naming what was wrong) and network failures of any dependency (503).</summary>
-internal sealed class HttpExceptionClassifier : IExceptionClassifier
+public sealed class HttpExceptionClassifier : IExceptionClassifier
 {
     public ProblemDetails? Classify(Exception exception) => exception switch
     {
@@ -75,7 +75,8 @@ internal sealed class HttpExceptionClassifier : IExceptionClassifier
         _ => null,
     };
 
-    private static bool IsNetworkFailure(Exception exception)
+    /// <summary>A dependency did not answer on the network (refused, reset, timed out), whichever client was used.</summary>
+    public static bool IsNetworkFailure(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
