@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,11 +34,20 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Problem details for every error, including exceptions and bare status codes.</summary>
+    /// <summary>
+    /// Problem details for every error, including exceptions and bare status codes (a refused token's
+    /// 401 and 403 among them); then who is calling, when the service validates tokens.
+    /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
         return app;
     }
 

@@ -1,0 +1,23 @@
+using Quartier.Identity;
+using Quartier.Identity.Invitations;
+using Quartier.ServiceDefaults;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.AddServiceDefaults();
+builder.AddIdentityFeatures();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.UseIdentityPages();
+app.MapDefaultEndpoints();
+app.MapIdentityEndpoints();
+
+if (args is [AdministratorInvitationCommand.Verb, .. var rest])
+{
+    Environment.ExitCode = await AdministratorInvitationCommand.RunAsync(app, rest);
+    return;
+}
+
+await app.RunServiceAsync(args);
+
+public partial class Program;
