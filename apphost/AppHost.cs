@@ -13,21 +13,45 @@ var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOpt
 
 var infrastructure = Infrastructure.Add(builder);
 
+// Staff accounts and the OpenID Connect provider: every service validates its tokens.
+var identity = AddService<Projects.Identity>("identity");
+
 var services = new[]
 {
-    AddService<Projects.Offices>("offices"),
-    AddService<Projects.Bookings>("bookings"),
-    AddService<Projects.Engagement>("engagement"),
-    AddService<Projects.Reporting>("reporting"),
+    AddService<Projects.Offices>("offices").WithReference(identity),
+    AddService<Projects.Bookings>("bookings").WithReference(identity),
+    AddService<Projects.Engagement>("engagement").WithReference(identity),
+    AddService<Projects.Reporting>("reporting").WithReference(identity),
+    identity,
 };
 
-// The only public entry: it starts once every service is healthy and routes /api/<name>/** to it.
+// The only public entry: it starts once every service is healthy and routes /api/<name>/** to it,
+// and the sign-in pages and OpenID Connect endpoints to identity.
 var gateway = builder.AddProject<Projects.Gateway>("gateway", launchProfileName: "http")
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
 foreach (var service in services)
 {
     gateway.WithReference(service).WaitFor(service);
+}
+
+// Tokens name the public address as issuer; the staff console signs in through it.
+var publicAddress = gateway.GetEndpoint("http");
+identity
+    .WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{publicAddress}/"))
+    .WithEnvironment("Identity__Clients__staff-console__DisplayName", "Staff console")
+    .WithEnvironment("Identity__Clients__staff-console__RedirectUris__0", ReferenceExpression.Create($"{publicAddress}/console/signin-oidc"))
+    .WithEnvironment("Identity__Clients__staff-console__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{publicAddress}/"));
+
+// The first administrator: an invitation link in this resource's log (started with --AdministratorEmail=...).
+if (builder.Configuration["AdministratorEmail"] is { Length: > 0 } administratorEmail)
+{
+    builder.AddProject<Projects.Identity>("invite-administrator", launchProfileName: null)
+        .WithArgs("invite-administrator", administratorEmail, builder.Configuration["AdministratorName"] ?? "Administrator")
+        .WithReference(infrastructure.Database("identitydb"))
+        .WithReference(infrastructure.Messaging)
+        .WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{publicAddress}/"))
+        .WaitFor(identity);
 }
 
 // The three real offices of the source documents, registered once by the offices' demo-data verb:

@@ -8,7 +8,10 @@ namespace Quartier.Gateway;
 public static class Extensions
 {
     /// <summary>The services behind the gateway; each owns the path prefix <c>/api/{name}</c>.</summary>
-    public static IReadOnlyList<string> Services { get; } = ["offices", "bookings", "engagement", "reporting"];
+    public static IReadOnlyList<string> Services { get; } = ["offices", "bookings", "engagement", "reporting", "identity"];
+
+    /// <summary>What identity serves beside its API: the OpenID Connect endpoints, discovery and keys, and the sign-in pages.</summary>
+    public static IReadOnlyList<string> IdentityPaths { get; } = ["/connect/{**rest}", "/.well-known/{**rest}", "/account/{**rest}"];
 
     /// <summary>
     /// Routes <c>/api/{service}/**</c> to the service and <c>/openapi/{service}.json</c> to its OpenAPI
@@ -33,7 +36,12 @@ public static class Extensions
                 Match = new RouteMatch { Path = $"/openapi/{service}.json", Methods = ["GET"] },
                 Transforms = [new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" }],
             },
-        }).ToList();
+        }).Concat(IdentityPaths.Select((path, index) => new RouteConfig
+        {
+            RouteId = $"identity-pages-{index}",
+            ClusterId = "identity",
+            Match = new RouteMatch { Path = path },
+        })).ToList();
 
         var clusters = Services.Select(service => new ClusterConfig
         {

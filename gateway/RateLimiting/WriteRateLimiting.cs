@@ -14,6 +14,9 @@ public sealed class WriteRateLimitOptions
 
     /// <summary>Writes a client may send at once before the sustained rate applies.</summary>
     public int WriteBurst { get; set; } = 30;
+
+    /// <summary>Sign-in attempts (passwords, codes, token requests) per minute and client; the account itself locks after five failures.</summary>
+    public int SignInsPerMinute { get; set; } = 10;
 }
 
 /// <summary>
@@ -46,16 +49,27 @@ public static class WriteRateLimiting
             AutoReplenishment = true,
         };
 
+        var signIns = new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, limits.SignInsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
         builder.Services.AddRateLimiter(options =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsWrite(context.Request)
-                ? RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => bucket)
-                : RateLimitPartition.GetNoLimiter("reads"));
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsWrite(context.Request)
+                    ? RateLimitPartition.GetTokenBucketLimiter(ClientOf(context), _ => bucket)
+                    : RateLimitPartition.GetNoLimiter("reads")),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignIn(context.Request)
+                    ? RateLimitPartition.GetFixedWindowLimiter(ClientOf(context), _ => signIns)
+                    : RateLimitPartition.GetNoLimiter("other")));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = RejectAsync;
         });
         return builder;
     }
+
+    private static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>A password, a second-factor code or a token request: what someone guessing would send.</summary>
+    private static bool IsSignIn(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && (request.Path.StartsWithSegments("/account") || request.Path.StartsWithSegments("/connect/token"));
 
     private static bool IsWrite(HttpRequest request) =>
         !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
@@ -64,6 +78,6 @@ public static class WriteRateLimiting
     {
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
         await TryAgainLater.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests,
-            "Too many requests.", $"Too many changes from your address in a short time. Please try again in {seconds} seconds.", seconds);
+            "Too many requests.", $"Too many changes or sign-in attempts from your address in a short time. Please try again in {seconds} seconds.", seconds);
     }
 }

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Options;
 using Quartier.ServiceDefaults.Hosting;
 using Quartier.ServiceDefaults.Messaging;
 using Quartier.ServiceDefaults.Persistence;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Bookings;
 
@@ -24,6 +25,7 @@ public static class Extensions
         // Called here, not in ServiceDefaults: the validation source generator describes the request
         // types of the project in which AddValidation is called.
         builder.Services.AddValidation();
+        builder.AddStaffAuthentication("bookings");
         builder.AddServiceDatabase<BookingsDbContext, WebApplicationBuilder>("bookingsdb");
         builder.AddMessaging(bus =>
         {

@@ -2,6 +2,7 @@ using Quartier.Offices.Data;
 using Quartier.Offices.Directory;
 using Quartier.ServiceDefaults.Messaging;
 using Quartier.ServiceDefaults.Persistence;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Offices;
 
@@ -12,6 +13,7 @@ public static class Extensions
         // Called here, not in ServiceDefaults: the validation source generator describes the request
         // types of the project in which AddValidation is called.
         builder.Services.AddValidation();
+        builder.AddStaffAuthentication("offices");
         builder.AddServiceDatabase<OfficesDbContext, WebApplicationBuilder>("officesdb");
         builder.AddMessaging();
         return builder;

@@ -10,6 +10,7 @@ using Quartier.Reporting.Reports;
 using Quartier.Reporting.Volunteers;
 using Quartier.ServiceDefaults.Messaging;
 using Quartier.ServiceDefaults.Persistence;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Reporting;
 
@@ -17,6 +18,7 @@ public static class Extensions
 {
     public static WebApplicationBuilder AddReportingFeatures(this WebApplicationBuilder builder)
     {
+        builder.AddStaffAuthentication("reporting");
         builder.AddServiceDatabase<ReportingDbContext, WebApplicationBuilder>("reportingdb");
         builder.AddMessaging(bus =>
         {

@@ -51,11 +51,11 @@ public static class Extensions
         return app;
     }
 
-    /// <summary><c>/health</c>, <c>/alive</c> and the OpenAPI document.</summary>
+    /// <summary><c>/health</c>, <c>/alive</c> and the OpenAPI document, open to anyone.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 }

@@ -17,7 +17,12 @@ namespace Quartier.EndToEnd.Tests;
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    public static readonly string[] ServiceNames = ["offices", "bookings", "engagement", "reporting"];
+    public static readonly string[] ServiceNames = ["offices", "bookings", "engagement", "reporting", "identity"];
+
+    public const string AdministratorEmail = "admin@quartier.test";
+
+    /// <summary>Long enough, not common: the password the suite's accounts set with their invitations.</summary>
+    public const string Password = "Sommerfest im Quartier 2026";
 
     /// <summary>
     /// How long a test waits for an event to show up in another service. Usually well under a second;
@@ -40,7 +45,11 @@ public sealed class PlatformFixture : IAsyncLifetime
     public PlatformResource Gateway { get; private set; } = null!;
 
     /// <summary>The gateway, as a resident's browser reaches it.</summary>
+    /// <summary>Through the gateway, as the administrator who leads every office (see <see cref="StaffOfEveryOffice"/>).</summary>
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>The first administrator, invited by the operator verb and signed in with the code flow and a second factor.</summary>
+    public StaffSession Administrator { get; private set; } = null!;
 
     /// <summary>The Aspire dashboard's login link (<c>/login?t=...</c>): where operators look, and where every process's telemetry arrives.</summary>
     public Uri DashboardLoginUrl { get; private set; } = null!;
@@ -118,11 +127,18 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
 
         GatewayEnvironment = gatewayEnvironment;
-        Client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var invitation = await RunVerbAsync("identity", $"invite-administrator {AdministratorEmail} Platform Administrator");
+        await StaffSession.AcceptInvitationAsync(Gateway.BaseAddress, InvitationLink(invitation), Password);
+        Administrator = await StaffSession.SignInAsync(Gateway.BaseAddress, AdministratorEmail, Password);
+        Client = new HttpClient(new StaffOfEveryOffice(Administrator, Gateway.BaseAddress)) { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         DashboardLoginUrl = await app.GetDashboardUrlAsync(cancellationToken);
         var token = System.Web.HttpUtility.ParseQueryString(DashboardLoginUrl.Query)["t"]!;
         Telemetry = await DashboardTelemetry.ConnectAsync(new Uri(DashboardLoginUrl.GetLeftPart(UriPartial.Authority)), token, cancellationToken);
     }
+
+    /// <summary>The link an invitation verb printed.</summary>
+    public static string InvitationLink(string output) =>
+        output.Split('\n', StringSplitOptions.TrimEntries).Single(line => line.StartsWith("http", StringComparison.Ordinal));
 
     /// <summary>Runs one of a service's operator verbs (e.g. <c>errors list</c>) with the service's configuration.</summary>
     public Task<string> RunVerbAsync(string service, string arguments)
@@ -130,7 +146,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         var assembly = char.ToUpperInvariant(service[0]) + service[1..];
         var environment = new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // Identity signs with keys from configuration outside Development; the suite's are the generated ones.
+            ["ASPNETCORE_ENVIRONMENT"] = service == "identity" ? "Development" : "Production",
             [$"ConnectionStrings__{service}db"] = databases[service],
             ["ConnectionStrings__messaging"] = RabbitMq.ConnectionString,
         };

@@ -44,7 +44,7 @@ internal sealed class EngagementHost : IAsyncDisposable
             var instance = new ServiceFactory<Program>(host.Settings);
             instance.StartServer();
             host.instances.Add(instance);
-            host.clients.Add(instance.CreateClient());
+            host.clients.Add(instance.CreateStaffClient());
         }
 
         return host;

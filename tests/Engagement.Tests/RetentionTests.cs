@@ -52,7 +52,7 @@ public sealed class RetentionTests(PlatformInfrastructure platform) : IAsyncLife
 
         // 100 days on, with volunteers kept for 60 days after they ended: all three are due.
         var later = host.StartWithClockAhead(TimeSpan.FromDays(100), new Dictionary<string, string> { ["Engagement:Retention:Volunteers"] = "60.00:00:00" });
-        using var laterClient = later.CreateClient();
+        using var laterClient = later.CreateStaffClient();
         await later.Services.GetRequiredService<PersonalDataRetention>().EraseExpiredAsync(Cancellation);
 
         var list = (await host.Client.GetFromJsonAsync<List<StaffRegistrationResponse>>($"/api/engagement/events/{scheduled.Id}/registrations", Cancellation))!;

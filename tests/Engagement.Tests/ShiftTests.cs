@@ -127,7 +127,7 @@ public sealed class ShiftTests(PlatformInfrastructure platform) : IAsyncLifetime
         (await host.Client.SignUpForShiftAsync(shift.Id, ben)).Should().Be(HttpStatusCode.Created);
 
         // Attendance is recorded after the shift: an instance whose clock is three weeks on.
-        using var later = host.StartWithClockAhead(TimeSpan.FromDays(21)).CreateClient();
+        using var later = host.StartWithClockAhead(TimeSpan.FromDays(21)).CreateStaffClient();
         using var attended = await later.PostAsJsonAsync($"/api/engagement/shifts/{shift.Id}/attendance", new { volunteerId = anna, attended = true }, Cancellation);
         using var absent = await later.PostAsJsonAsync($"/api/engagement/shifts/{shift.Id}/attendance", new { volunteerId = ben, attended = false }, Cancellation);
         using var twice = await later.PostAsJsonAsync($"/api/engagement/shifts/{shift.Id}/attendance", new { volunteerId = anna, attended = true }, Cancellation);

@@ -40,7 +40,7 @@ public sealed class DemoDataTests(PlatformInfrastructure platform)
             ["ConnectionStrings:officesdb"] = environment["ConnectionStrings__officesdb"],
             ["ConnectionStrings:messaging"] = environment["ConnectionStrings__messaging"],
         });
-        using var client = offices.CreateClient();
+        using var client = offices.CreateStaffClient();
         var all = await client.ListAsync("?pageSize=10");
         all.Total.Should().Be(3, "the second run adds nothing");
         probe.Received.Should().HaveCount(3);

@@ -12,7 +12,7 @@ public class OfficesServiceFixture(PlatformInfrastructure platform) : IAsyncLife
     public virtual async ValueTask InitializeAsync()
     {
         Service = new ServiceFactory<Program>(await ServiceFactory.OwnResourcesAsync(platform, "offices"));
-        Client = Service.CreateClient();
+        Client = Service.CreateStaffClient();
     }
 
     public async ValueTask DisposeAsync()

@@ -12,7 +12,7 @@ public sealed class ReportRequestTests(PlatformInfrastructure platform) : IAsync
     public async ValueTask InitializeAsync()
     {
         reporting = await ServiceFactory.StartAsync<Program>(platform, "reporting");
-        client = reporting.CreateClient();
+        client = reporting.CreateStaffClient();
     }
 
     public async ValueTask DisposeAsync()

@@ -25,7 +25,7 @@ public sealed class ReportingTests(PlatformInfrastructure platform) : IAsyncLife
     public async ValueTask InitializeAsync()
     {
         reporting = await ServiceFactory.StartAsync<Program>(platform, "reporting");
-        client = reporting.CreateClient();
+        client = reporting.CreateStaffClient();
         feed = await EventFeed.StartAsync(reporting.MessagingConnectionString, reporting.Services);
         await scenario.PublishAsync(feed);
         await feed.WaitForLogAsync(scenario.DistinctEvents);

@@ -5,6 +5,15 @@ namespace Quartier.Testing;
 
 public static class ServiceFactory
 {
+    /// <summary>A client acting as <see cref="EveryOfficeStaff"/>: staff of every office <paramref name="knownOffices"/> names at each request.</summary>
+    public static HttpClient CreateStaffClient<TEntryPoint>(
+        this WebApplicationFactory<TEntryPoint> factory, string audience, Func<IServiceProvider, Task<IReadOnlyCollection<Guid>>> knownOffices)
+        where TEntryPoint : class
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return factory.CreateDefaultClient(new EveryOfficeStaff(audience, () => knownOffices(factory.Services)));
+    }
+
     /// <summary>Creates the service's own database and virtual host and starts the service in the test process.</summary>
     public static async Task<ServiceFactory<TEntryPoint>> StartAsync<TEntryPoint>(PlatformInfrastructure platform, string serviceName)
         where TEntryPoint : class
@@ -16,13 +25,14 @@ public static class ServiceFactory
 
     /// <summary>
     /// Settings naming a new database and a virtual host of the service's own, as Aspire would inject
-    /// them (<c>ConnectionStrings:{service}db</c>, <c>ConnectionStrings:messaging</c>); add to them
+    /// them (<c>ConnectionStrings:{service}db</c>, <c>ConnectionStrings:messaging</c>), and trusting
+    /// this run's <see cref="StaffTokens"/>; add to them
     /// before starting the service when a test needs more.
     /// </summary>
     public static async Task<Dictionary<string, string>> OwnResourcesAsync(PlatformInfrastructure platform, string serviceName)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        return new Dictionary<string, string>
+        return new Dictionary<string, string>(StaffTokens.Settings)
         {
             [$"ConnectionStrings:{serviceName}db"] = await platform.Postgres.CreateDatabaseAsync($"{serviceName}db").ConfigureAwait(false),
             ["ConnectionStrings:messaging"] = platform.RabbitMq.TakeVirtualHost(),

@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Offices;
 using Quartier.Bookings.OpeningHours;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Bookings.AppointmentServices;
 
@@ -11,13 +13,13 @@ public static class AppointmentServiceEndpoints
     public static IEndpointRouteBuilder MapAppointmentServices(this IEndpointRouteBuilder app)
     {
         var perOffice = app.MapGroup("/api/bookings/offices/{officeId:guid}/services").WithTags("Appointment services");
-        perOffice.MapGet("/", ListServices).WithSummary("What residents can book at the office");
-        perOffice.MapPost("/", CreateService).WithSummary("Offer a new appointment service (staff)");
+        perOffice.MapGet("/", ListServices).WithSummary("What residents can book at the office").AllowAnonymous();
+        perOffice.MapPost("/", CreateService).WithSummary("Offer a new appointment service (office lead)").RequireStaff(StaffPolicies.OfficeLead);
 
         var single = app.MapGroup("/api/bookings/services").WithTags("Appointment services");
-        single.MapGet("/{serviceId:guid}", GetService).WithName(nameof(GetService)).WithSummary("One appointment service");
-        single.MapPut("/{serviceId:guid}", UpdateService).WithSummary("Change an appointment service (staff)");
-        single.MapDelete("/{serviceId:guid}", WithdrawService).WithSummary("Stop offering a service; booked appointments stay (staff)");
+        single.MapGet("/{serviceId:guid}", GetService).WithName(nameof(GetService)).WithSummary("One appointment service").AllowAnonymous();
+        single.MapPut("/{serviceId:guid}", UpdateService).WithSummary("Change an appointment service (office lead)").RequireStaff(StaffPolicies.OfficeLead);
+        single.MapDelete("/{serviceId:guid}", WithdrawService).WithSummary("Stop offering a service; booked appointments stay (office lead)").RequireStaff(StaffPolicies.OfficeLead);
         return app;
     }
 
@@ -63,14 +65,19 @@ public static class AppointmentServiceEndpoints
         return TypedResults.CreatedAtRoute(AppointmentServiceResponse.From(service), nameof(GetService), new { serviceId = service.Id });
     }
 
-    private static async Task<Results<Ok<AppointmentServiceResponse>, NotFound>> UpdateService(
-        Guid serviceId, AppointmentServiceRequest request, BookingsDbContext db, OpeningHoursAnnouncer announcer, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AppointmentServiceResponse>, NotFound, ProblemHttpResult>> UpdateService(
+        Guid serviceId, AppointmentServiceRequest request, ClaimsPrincipal user, BookingsDbContext db, OpeningHoursAnnouncer announcer, CancellationToken cancellationToken)
     {
         var service = await db.AppointmentServices.SingleOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
         var office = service is null ? null : await db.FindOfficeAsync(service.OfficeId, cancellationToken);
         if (service is null || office is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (!user.Leads(service.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         Apply(service, request);
@@ -82,13 +89,19 @@ public static class AppointmentServiceEndpoints
         return TypedResults.Ok(AppointmentServiceResponse.From(service));
     }
 
-    private static async Task<Results<NoContent, NotFound>> WithdrawService(Guid serviceId, BookingsDbContext db, OpeningHoursAnnouncer announcer, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> WithdrawService(
+        Guid serviceId, ClaimsPrincipal user, BookingsDbContext db, OpeningHoursAnnouncer announcer, CancellationToken cancellationToken)
     {
         var service = await db.AppointmentServices.SingleOrDefaultAsync(s => s.Id == serviceId, cancellationToken);
         var office = service is null ? null : await db.FindOfficeAsync(service.OfficeId, cancellationToken);
         if (service is null || office is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (!user.Leads(service.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         service.Active = false;

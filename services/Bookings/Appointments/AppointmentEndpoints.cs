@@ -7,6 +7,7 @@ using Quartier.Bookings.Offices;
 using Quartier.Bookings.Privacy;
 using Quartier.Contracts.Bookings;
 using Quartier.ServiceDefaults.Messaging.Outbox;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Bookings.Appointments;
 
@@ -17,10 +18,10 @@ public static class AppointmentEndpoints
 
     public static IEndpointRouteBuilder MapAppointments(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/bookings/appointments").WithTags("Appointments");
+        var group = app.MapGroup("/api/bookings/appointments").WithTags("Appointments").AllowAnonymous();
         group.MapPost("/", Book).WithSummary("Book an appointment (public; answers the secret management link)");
 
-        var manage = app.MapGroup(ManagePath + "/{token}").WithTags("Appointments");
+        var manage = app.MapGroup(ManagePath + "/{token}").WithTags("Appointments").AllowAnonymous();
         manage.MapGet("/", View).WithSummary("The appointment behind a management link");
         manage.MapPost("/cancel", Cancel).WithSummary("Cancel with the management link, until the cut-off");
         manage.MapPost("/reschedule", Reschedule).WithSummary("Move to another free slot with the management link, until the cut-off");

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Quartier.Bookings.Data;
@@ -6,6 +7,7 @@ using Quartier.Bookings.Offices;
 using Quartier.Bookings.OpeningHours;
 using Quartier.Contracts.Bookings;
 using Quartier.ServiceDefaults.Messaging.Outbox;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Bookings.Appointments;
 
@@ -18,15 +20,17 @@ public static class StaffAppointmentEndpoints
     public static IEndpointRouteBuilder MapStaffAppointments(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/bookings/offices/{officeId:guid}/appointments", DayList)
-            .WithTags("Staff").WithSummary("The office's appointments on a local date (staff)");
-        var group = app.MapGroup("/api/bookings/appointments/{appointmentId:guid}").WithTags("Staff");
+            .WithTags("Staff").WithSummary("The office's appointments on a local date, with residents' contact data (office staff; recorded)")
+            .RequireStaff(StaffPolicies.OfficeStaff);
+        var group = app.MapGroup("/api/bookings/appointments/{appointmentId:guid}").WithTags("Staff").RequireStaff(StaffPolicies.OfficeStaff);
         group.MapPost("/attended", MarkAttended).WithSummary("The resident came; optionally the outcome (staff)");
         group.MapPost("/no-show", MarkNoShow).WithSummary("The resident did not come (staff)");
         group.MapPost("/cancel", CancelByStaff).WithSummary("Cancel on the resident's behalf or for the office (staff)");
         return app;
     }
 
-    private static async Task<Results<Ok<List<StaffAppointmentView>>, NotFound>> DayList(Guid officeId, DateOnly date, BookingsDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<StaffAppointmentView>>, NotFound>> DayList(
+        Guid officeId, DateOnly date, ClaimsPrincipal user, BookingsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var office = await db.FindOfficeAsync(officeId, cancellationToken);
         if (office is null)
@@ -41,6 +45,7 @@ public static class StaffAppointmentEndpoints
             .Where(a => a.OfficeId == officeId && a.StartsAt >= from && a.StartsAt < to)
             .OrderBy(a => a.StartsAt).ThenBy(a => a.Seat)
             .ToListAsync(cancellationToken);
+        await db.RecordPersonalDataReadAsync(user, officeId, "day-list", [.. appointments.Where(a => a.Resident is not null).Select(a => a.Id)], time, cancellationToken);
         return TypedResults.Ok(appointments.Select(a => new StaffAppointmentView(
             a.Id, a.ServiceId, a.Channel, a.Seat,
             OfficeTime.InOfficeTime(a.StartsAt, zone), OfficeTime.InOfficeTime(a.EndsAt, zone), a.Status, a.Language, a.InterpreterNeeded,
@@ -49,12 +54,17 @@ public static class StaffAppointmentEndpoints
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> MarkAttended(
-        Guid appointmentId, AttendedRequest request, BookingsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid appointmentId, AttendedRequest request, ClaimsPrincipal user, BookingsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
         if (appointment is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (!user.WorksIn(appointment.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         var now = time.GetUtcNow();
@@ -70,12 +80,17 @@ public static class StaffAppointmentEndpoints
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> MarkNoShow(
-        Guid appointmentId, BookingsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid appointmentId, ClaimsPrincipal user, BookingsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
         if (appointment is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (!user.WorksIn(appointment.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         var now = time.GetUtcNow();
@@ -91,12 +106,17 @@ public static class StaffAppointmentEndpoints
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> CancelByStaff(
-        Guid appointmentId, BookingsDbContext db, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        Guid appointmentId, ClaimsPrincipal user, BookingsDbContext db, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
         if (appointment is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (!user.WorksIn(appointment.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         if (appointment.Status != AppointmentStatus.Booked)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Quartier.Bookings.Appointments;
@@ -8,6 +9,7 @@ using Quartier.Bookings.OpeningHours;
 using Quartier.Bookings.Privacy;
 using Quartier.Contracts.Bookings;
 using Quartier.ServiceDefaults.Messaging.Outbox;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Bookings.Callbacks;
 
@@ -19,18 +21,19 @@ public static class CallbackEndpoints
     public static IEndpointRouteBuilder MapCallbacks(this IEndpointRouteBuilder app)
     {
         var office = app.MapGroup("/api/bookings/offices/{officeId:guid}").WithTags("Callbacks");
-        office.MapGet("/callback-settings", GetSettings).WithSummary("How the office offers callbacks");
-        office.MapPut("/callback-settings", SetSettings).WithSummary("Offer callbacks: window length and places per window (staff)");
-        office.MapGet("/callback-windows", SearchWindows).WithSummary("Callback windows with free places for a range of local dates");
-        office.MapPost("/callbacks", RequestCallback).WithSummary("Book a callback window (public; answers the secret management link)");
-        office.MapGet("/callbacks/queue", Queue).WithSummary("Open callback requests by window (staff)");
+        office.MapGet("/callback-settings", GetSettings).WithSummary("How the office offers callbacks").AllowAnonymous();
+        office.MapPut("/callback-settings", SetSettings).WithSummary("Offer callbacks: window length and places per window (office lead)").RequireStaff(StaffPolicies.OfficeLead);
+        office.MapGet("/callback-windows", SearchWindows).WithSummary("Callback windows with free places for a range of local dates").AllowAnonymous();
+        office.MapPost("/callbacks", RequestCallback).WithSummary("Book a callback window (public; answers the secret management link)").AllowAnonymous();
+        office.MapGet("/callbacks/queue", Queue).WithSummary("Open callback requests by window, with residents' contact data (office staff; recorded)").RequireStaff(StaffPolicies.OfficeStaff);
 
-        var manage = app.MapGroup(ManagePath + "/{token}").WithTags("Callbacks");
+        var manage = app.MapGroup(ManagePath + "/{token}").WithTags("Callbacks").AllowAnonymous();
         manage.MapGet("/", View).WithSummary("The callback behind a management link");
         manage.MapPost("/cancel", Cancel).WithSummary("Cancel the callback with the management link, until the window starts");
 
         app.MapPost("/api/bookings/callbacks/{callbackId:guid}/attempts", RecordAttempt)
-            .WithTags("Callbacks").WithSummary("Record a call attempt (staff); the third failed attempt closes the request as unreachable");
+            .WithTags("Callbacks").WithSummary("Record a call attempt (office staff); the third failed attempt closes the request as unreachable")
+            .RequireStaff(StaffPolicies.OfficeStaff);
         return app;
     }
 
@@ -156,7 +159,8 @@ public static class CallbackEndpoints
             callback.Id, officeId, OfficeTime.InOfficeTime(callback.WindowStartsAt, zone), OfficeTime.InOfficeTime(callback.WindowEndsAt, zone), token, manageUrl));
     }
 
-    private static async Task<Results<Ok<List<CallbackView>>, NotFound>> Queue(Guid officeId, BookingsDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<CallbackView>>, NotFound>> Queue(
+        Guid officeId, ClaimsPrincipal user, BookingsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var office = await db.FindOfficeAsync(officeId, cancellationToken);
         if (office is null)
@@ -168,6 +172,7 @@ public static class CallbackEndpoints
             .Where(c => c.OfficeId == officeId && c.Status == CallbackStatus.Open)
             .OrderBy(c => c.WindowStartsAt).ThenBy(c => c.RequestedAt)
             .ToListAsync(cancellationToken);
+        await db.RecordPersonalDataReadAsync(user, officeId, "callback-queue", [.. open.Where(c => c.Contact is not null).Select(c => c.Id)], time, cancellationToken);
         var zone = office.Zone();
         return TypedResults.Ok(open.Select(c => ViewOf(c, zone)).ToList());
     }
@@ -205,12 +210,17 @@ public static class CallbackEndpoints
     }
 
     private static async Task<Results<Ok<CallbackView>, NotFound, ProblemHttpResult>> RecordAttempt(
-        Guid callbackId, RecordAttemptRequest request, BookingsDbContext db, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        Guid callbackId, RecordAttemptRequest request, ClaimsPrincipal user, BookingsDbContext db, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         var callback = await db.CallbackRequests.SingleOrDefaultAsync(c => c.Id == callbackId, cancellationToken);
         if (callback is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (!user.WorksIn(callback.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         if (callback.Status != CallbackStatus.Open)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Quartier.Contracts;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Bookings.Holidays;
 
@@ -7,7 +8,7 @@ public static class HolidayEndpoints
 {
     public static RouteGroupBuilder MapPublicHolidays(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/bookings/holidays").WithTags("Holidays");
+        var group = app.MapGroup("/api/bookings/holidays").WithTags("Holidays").AllowAnonymous();
         group.MapGet("/{federalState}/{year:int}", GetHolidays).WithSummary("Statutory public holidays of a federal state in a year");
         return group;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Quartier.Bookings.Data;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Bookings.Offices;
 
@@ -10,7 +11,7 @@ public static class BookableOfficeEndpoints
 {
     public static RouteGroupBuilder MapBookableOffices(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/bookings/offices").WithTags("Offices");
+        var group = app.MapGroup("/api/bookings/offices").WithTags("Offices").AllowAnonymous();
         group.MapGet("/", ListOffices).WithSummary("Offices that take bookings");
         group.MapGet("/{officeId:guid}", GetOffice).WithSummary("One office as Bookings knows it");
         return group;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Offices;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Bookings.OpeningHours;
 
@@ -11,15 +12,15 @@ public static class OpeningHoursEndpoints
     public static RouteGroupBuilder MapOpeningHours(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/bookings/offices/{officeId:guid}").WithTags("Opening hours");
-        group.MapGet("/opening-hours", GetSchedule).WithSummary("The office's weekly plans, exceptions and closures");
-        group.MapGet("/opening-hours/effective", GetEffective).WithSummary("Effective opening hours per local date (holidays, exceptions and closures applied)");
-        group.MapGet("/open-now", GetOpenNow).WithSummary("Whether the office is open at this moment");
-        group.MapPut("/opening-hours/plans/{validFrom}", SetPlan).WithSummary("Set the weekly plan in force from a date on (staff)");
-        group.MapDelete("/opening-hours/plans/{validFrom}", RemovePlan).WithSummary("Remove the weekly plan starting on a date (staff)");
-        group.MapPut("/opening-hours/exceptions/{date}", SetException).WithSummary("Special hours or closed on one day (staff)");
-        group.MapDelete("/opening-hours/exceptions/{date}", RemoveException).WithSummary("Back to the plan on one day (staff)");
-        group.MapPost("/opening-hours/closures", AddClosure).WithSummary("Close the office for a period (staff)");
-        group.MapDelete("/opening-hours/closures/{closureId:guid}", RemoveClosure).WithSummary("Remove a closure period (staff)");
+        group.MapGet("/opening-hours", GetSchedule).WithSummary("The office's weekly plans, exceptions and closures").AllowAnonymous();
+        group.MapGet("/opening-hours/effective", GetEffective).WithSummary("Effective opening hours per local date (holidays, exceptions and closures applied)").AllowAnonymous();
+        group.MapGet("/open-now", GetOpenNow).WithSummary("Whether the office is open at this moment").AllowAnonymous();
+        group.MapPut("/opening-hours/plans/{validFrom}", SetPlan).WithSummary("Set the weekly plan in force from a date on (office lead)").RequireStaff(StaffPolicies.OfficeLead);
+        group.MapDelete("/opening-hours/plans/{validFrom}", RemovePlan).WithSummary("Remove the weekly plan starting on a date (office lead)").RequireStaff(StaffPolicies.OfficeLead);
+        group.MapPut("/opening-hours/exceptions/{date}", SetException).WithSummary("Special hours or closed on one day (office lead)").RequireStaff(StaffPolicies.OfficeLead);
+        group.MapDelete("/opening-hours/exceptions/{date}", RemoveException).WithSummary("Back to the plan on one day (office lead)").RequireStaff(StaffPolicies.OfficeLead);
+        group.MapPost("/opening-hours/closures", AddClosure).WithSummary("Close the office for a period (office lead)").RequireStaff(StaffPolicies.OfficeLead);
+        group.MapDelete("/opening-hours/closures/{closureId:guid}", RemoveClosure).WithSummary("Remove a closure period (office lead)").RequireStaff(StaffPolicies.OfficeLead);
         return group;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Quartier.Bookings.Offices;
 using Quartier.Bookings.OpeningHours;
 using Quartier.Contracts.Bookings;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Bookings.Slots;
 
@@ -11,7 +12,7 @@ public static class SlotEndpoints
 
     public static RouteGroupBuilder MapSlots(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/bookings/services/{serviceId:guid}/slots").WithTags("Slots");
+        var group = app.MapGroup("/api/bookings/services/{serviceId:guid}/slots").WithTags("Slots").AllowAnonymous();
         group.MapGet("/", SearchSlots).WithSummary("Free slots of a service for a channel and a range of local dates");
         return group;
     }

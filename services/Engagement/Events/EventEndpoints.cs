@@ -5,6 +5,8 @@ using Quartier.Engagement.Common;
 using Quartier.Engagement.Data;
 using Quartier.Engagement.Registrations;
 using Quartier.ServiceDefaults.Messaging.Outbox;
+using System.Security.Claims;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Engagement.Events;
 
@@ -15,10 +17,10 @@ public static class EventEndpoints
     public static RouteGroupBuilder MapEvents(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/engagement/events").WithTags("Events");
-        group.MapGet("/", ListEvents).WithSummary("Scheduled events, filtered by office, period, field of action and language");
-        group.MapGet("/{id:guid}", GetEvent).WithName(nameof(GetEvent)).WithSummary("One event with its free seats");
-        group.MapPost("/", ScheduleEvent).WithSummary("Schedule an event at an open office (staff)");
-        group.MapPost("/{id:guid}/cancel", CancelEvent).WithSummary("Cancel an event; every registration is cancelled with it (staff)");
+        group.MapGet("/", ListEvents).WithSummary("Scheduled events, filtered by office, period, field of action and language").AllowAnonymous();
+        group.MapGet("/{id:guid}", GetEvent).WithName(nameof(GetEvent)).WithSummary("One event with its free seats").AllowAnonymous();
+        group.MapPost("/", ScheduleEvent).WithSummary("Schedule an event at an open office (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
+        group.MapPost("/{id:guid}/cancel", CancelEvent).WithSummary("Cancel an event; every registration is cancelled with it (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
         return group;
     }
 
@@ -58,12 +60,17 @@ public static class EventEndpoints
             : TypedResults.NotFound();
 
     private static async Task<Results<CreatedAtRoute<EventResponse>, ProblemHttpResult>> ScheduleEvent(
-        ScheduleEventRequest request, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        ScheduleEventRequest request, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var office = await db.Offices.FindAsync([request.OfficeId], cancellationToken);
         if (office is not { IsOpen: true })
         {
             return Problems.OfficeNotUsable(request.OfficeId, office is not null);
+        }
+
+        if (!user.WorksIn(request.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         var now = time.GetUtcNow();
@@ -93,13 +100,18 @@ public static class EventEndpoints
     }
 
     private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> CancelEvent(
-        Guid id, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var cancelled = await db.LockAsync(id, cancellationToken);
         if (cancelled is null)
         {
             return Problems.NotFound("Event");
+        }
+
+        if (!user.WorksIn(cancelled.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         if (cancelled.Status == EventStatus.Cancelled)

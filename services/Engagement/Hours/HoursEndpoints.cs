@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Quartier.Engagement.Common;
 using Quartier.Engagement.Data;
 using Quartier.Engagement.Volunteers;
+using System.Security.Claims;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Engagement.Hours;
 
@@ -11,19 +13,24 @@ public static class HoursEndpoints
     public static IEndpointRouteBuilder MapHours(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/engagement/volunteers/{volunteerId:guid}/hours", LogHours).WithTags("Hours")
-            .WithSummary("Log hours a volunteer gave outside a recorded shift (staff)");
+            .WithSummary("Log hours a volunteer gave outside a recorded shift (staff)").RequireStaff(StaffPolicies.OfficeStaff);
         app.MapGet("/api/engagement/hours/summary", Summarise).WithTags("Hours")
-            .WithSummary("Hours added up per field of action and volunteer, for an office, a volunteer and a period");
+            .WithSummary("Hours added up per field of action and volunteer, for an office, a volunteer and a period").RequireStaff(StaffPolicies.OfficeStaff);
         return app;
     }
 
     private static async Task<Results<Created<HoursEntryResponse>, ProblemHttpResult>> LogHours(
-        Guid volunteerId, LogHoursRequest request, EngagementDbContext db, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
+        Guid volunteerId, LogHoursRequest request, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
     {
         var volunteer = await db.Volunteers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == volunteerId, cancellationToken);
         if (volunteer is null)
         {
             return Problems.NotFound("Volunteer");
+        }
+
+        if (!user.WorksIn(volunteer.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         if (volunteer.Status == VolunteerStatus.Pending)
@@ -35,6 +42,11 @@ public static class HoursEndpoints
         if (!await db.Offices.AnyAsync(o => o.OfficeId == officeId, cancellationToken))
         {
             return Problems.OfficeNotUsable(officeId, exists: false);
+        }
+
+        if (!user.WorksIn(officeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         if (request.Date > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddDays(1)))
@@ -49,9 +61,11 @@ public static class HoursEndpoints
     }
 
     private static async Task<Ok<HoursSummary>> Summarise(
-        Guid? officeId, Guid? volunteerId, DateOnly? from, DateOnly? to, EngagementDbContext db, CancellationToken cancellationToken)
+        Guid? officeId, Guid? volunteerId, DateOnly? from, DateOnly? to, ClaimsPrincipal user, EngagementDbContext db, CancellationToken cancellationToken)
     {
-        var query = db.HoursEntries.AsNoTracking();
+        // Without an office named, the offices the person works in.
+        var offices = user.Offices(StaffClaims.OfficeStaff, StaffClaims.OfficeLead);
+        var query = db.HoursEntries.AsNoTracking().Where(h => offices.Contains(h.OfficeId));
         if (officeId is { } office)
         {
             query = query.Where(h => h.OfficeId == office);

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Quartier.Engagement.Common;
 using Quartier.Engagement.Data;
 using Quartier.Engagement.Volunteers;
+using System.Security.Claims;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Engagement.Matching;
 
@@ -11,19 +13,24 @@ public static class MatchingEndpoints
     public static IEndpointRouteBuilder MapMatching(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/engagement/shifts/{shiftId:guid}/matches", MatchShift).WithTags("Matching")
-            .WithSummary("Approved volunteers who are free for a shift, best fit first (staff)");
+            .WithSummary("Approved volunteers who are free for a shift, best fit first (staff)").RequireStaff(StaffPolicies.OfficeStaff);
         app.MapGet("/api/engagement/opportunities/{opportunityId:guid}/matches", MatchOpportunity).WithTags("Matching")
-            .WithSummary("Approved volunteers for a regular role, best fit first (staff)");
+            .WithSummary("Approved volunteers for a regular role, best fit first (staff)").RequireStaff(StaffPolicies.OfficeStaff);
         return app;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<VolunteerMatch>>, ProblemHttpResult>> MatchShift(
-        Guid shiftId, EngagementDbContext db, CancellationToken cancellationToken)
+        Guid shiftId, ClaimsPrincipal user, EngagementDbContext db, CancellationToken cancellationToken)
     {
         var shift = await db.Shifts.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shiftId, cancellationToken);
         if (shift is null)
         {
             return Problems.NotFound("Shift");
+        }
+
+        if (!user.WorksIn(shift.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         var opportunity = await db.Opportunities.AsNoTracking().SingleAsync(o => o.Id == shift.OpportunityId, cancellationToken);
@@ -51,12 +58,17 @@ public static class MatchingEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<VolunteerMatch>>, ProblemHttpResult>> MatchOpportunity(
-        Guid opportunityId, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid opportunityId, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var opportunity = await db.Opportunities.AsNoTracking().SingleOrDefaultAsync(o => o.Id == opportunityId, cancellationToken);
         if (opportunity is null)
         {
             return Problems.NotFound("Opportunity");
+        }
+
+        if (!user.WorksIn(opportunity.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         var office = await db.Offices.AsNoTracking().SingleAsync(o => o.OfficeId == opportunity.OfficeId, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Quartier.Engagement.Data;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Engagement.Offices;
 
@@ -9,7 +10,7 @@ public static class HostOfficeEndpoints
 {
     public static RouteGroupBuilder MapHostOffices(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/engagement/offices").WithTags("Offices");
+        var group = app.MapGroup("/api/engagement/offices").WithTags("Offices").AllowAnonymous();
         group.MapGet("/{officeId:guid}", GetOffice).WithSummary("One office as Engagement knows it");
         return group;
     }

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Quartier.Engagement.Common;
 using Quartier.Engagement.Data;
 using Quartier.Engagement.Volunteers;
+using System.Security.Claims;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Engagement.Opportunities;
 
@@ -11,19 +13,24 @@ public static class OpportunityEndpoints
     public static RouteGroupBuilder MapOpportunities(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/engagement/opportunities").WithTags("Opportunities");
-        group.MapPost("/", CreateOpportunity).WithSummary("Offer an ongoing volunteer role at an open office (staff)");
-        group.MapGet("/", ListOpportunities).WithSummary("Volunteer roles of an office");
-        group.MapGet("/{id:guid}", GetOpportunity).WithName(nameof(GetOpportunity)).WithSummary("One volunteer role");
+        group.MapPost("/", CreateOpportunity).WithSummary("Offer an ongoing volunteer role at an open office (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
+        group.MapGet("/", ListOpportunities).WithSummary("Volunteer roles of an office").AllowAnonymous();
+        group.MapGet("/{id:guid}", GetOpportunity).WithName(nameof(GetOpportunity)).WithSummary("One volunteer role").AllowAnonymous();
         return group;
     }
 
     private static async Task<Results<CreatedAtRoute<OpportunityResponse>, ProblemHttpResult>> CreateOpportunity(
-        CreateOpportunityRequest request, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        CreateOpportunityRequest request, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var office = await db.Offices.FindAsync([request.OfficeId], cancellationToken);
         if (office is not { IsOpen: true })
         {
             return Problems.OfficeNotUsable(request.OfficeId, office is not null);
+        }
+
+        if (!user.WorksIn(request.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         var now = time.GetUtcNow();

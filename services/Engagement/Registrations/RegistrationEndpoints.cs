@@ -5,6 +5,8 @@ using Quartier.Engagement.Common;
 using Quartier.Engagement.Data;
 using Quartier.Engagement.Events;
 using Quartier.ServiceDefaults.Messaging.Outbox;
+using System.Security.Claims;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Engagement.Registrations;
 
@@ -15,13 +17,13 @@ public static class RegistrationEndpoints
     public static IEndpointRouteBuilder MapRegistrations(this IEndpointRouteBuilder app)
     {
         var events = app.MapGroup("/api/engagement/events/{eventId:guid}/registrations").WithTags("Registrations");
-        events.MapPost("/", Register).WithSummary("Register for an event (public): confirmed, or waitlisted when full");
-        events.MapGet("/", ListRegistrations).WithSummary("Registrations of an event in arrival order (staff)");
+        events.MapPost("/", Register).WithSummary("Register for an event (public): confirmed, or waitlisted when full").AllowAnonymous();
+        events.MapGet("/", ListRegistrations).WithSummary("Registrations of an event in arrival order, with contact data (office staff; recorded)").RequireStaff(StaffPolicies.OfficeStaff);
 
         var registrations = app.MapGroup("/api/engagement/registrations").WithTags("Registrations");
-        registrations.MapGet("/manage/{token}", GetByToken).WithSummary("A registration, by the secret of its management link");
-        registrations.MapDelete("/manage/{token}", CancelByToken).WithSummary("Cancel a registration with its management link; frees seats for the waitlist");
-        registrations.MapPost("/{id:guid}/attendance", RecordAttendance).WithSummary("Record how many people came (staff)");
+        registrations.MapGet("/manage/{token}", GetByToken).WithSummary("A registration, by the secret of its management link").AllowAnonymous();
+        registrations.MapDelete("/manage/{token}", CancelByToken).WithSummary("Cancel a registration with its management link; frees seats for the waitlist").AllowAnonymous();
+        registrations.MapPost("/{id:guid}/attendance", RecordAttendance).WithSummary("Record how many people came (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
         return app;
     }
 
@@ -149,11 +151,17 @@ public static class RegistrationEndpoints
     }
 
     private static async Task<Results<Ok<List<StaffRegistrationResponse>>, ProblemHttpResult>> ListRegistrations(
-        Guid eventId, EngagementDbContext db, CancellationToken cancellationToken)
+        Guid eventId, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!await db.Events.AnyAsync(e => e.Id == eventId, cancellationToken))
+        var officeId = await db.Events.Where(e => e.Id == eventId).Select(e => (Guid?)e.OfficeId).SingleOrDefaultAsync(cancellationToken);
+        if (officeId is null)
         {
             return Problems.NotFound("Event");
+        }
+
+        if (!user.WorksIn(officeId.Value))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         var registrations = await db.Registrations.AsNoTracking()
@@ -161,11 +169,12 @@ public static class RegistrationEndpoints
             .OrderBy(r => r.Sequence)
             .Select(r => new StaffRegistrationResponse(r.Id, r.People, r.Status, r.Sequence, r.Name, r.Email, r.Phone, r.PeopleAttended))
             .ToListAsync(cancellationToken);
+        await db.RecordPersonalDataReadAsync(user, officeId, "event-registrations", [.. registrations.Select(r => r.Id)], time, cancellationToken);
         return TypedResults.Ok(registrations);
     }
 
     private static async Task<Results<Ok<StaffRegistrationResponse>, ProblemHttpResult>> RecordAttendance(
-        Guid id, RecordAttendanceRequest request, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, RecordAttendanceRequest request, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var registration = await db.Registrations.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (registration is null)
@@ -184,6 +193,11 @@ public static class RegistrationEndpoints
         }
 
         var target = await db.Events.AsNoTracking().SingleAsync(e => e.Id == registration.EventId, cancellationToken);
+        if (!user.WorksIn(target.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
+        }
+
         var now = time.GetUtcNow();
         registration.RecordAttendance(request.PeopleAttended);
         db.AddIntegrationEvent(new AttendanceRecorded(registration.Id, target.Id, target.OfficeId, request.PeopleAttended, now), time);

@@ -6,6 +6,8 @@ using Quartier.Engagement.Data;
 using Quartier.Engagement.Hours;
 using Quartier.Engagement.Volunteers;
 using Quartier.ServiceDefaults.Messaging.Outbox;
+using System.Security.Claims;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Engagement.Shifts;
 
@@ -18,22 +20,27 @@ public static class ShiftEndpoints
     public static RouteGroupBuilder MapShifts(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/engagement/opportunities/{opportunityId:guid}/shifts", CreateShift).WithTags("Shifts")
-            .WithSummary("Add a dated shift with a needed headcount to a volunteer role (staff)");
+            .WithSummary("Add a dated shift with a needed headcount to a volunteer role (staff)").RequireStaff(StaffPolicies.OfficeStaff);
         var group = app.MapGroup("/api/engagement/shifts").WithTags("Shifts");
-        group.MapGet("/{id:guid}", GetShift).WithName(nameof(GetShift)).WithSummary("One shift with its headcount");
-        group.MapGet("/short", ListShortShifts).WithSummary("Upcoming shifts that still need volunteers, soonest first (staff)");
-        group.MapPost("/{id:guid}/sign-ups", SignUp).WithSummary("An approved volunteer takes a place in a shift");
-        group.MapPost("/{id:guid}/attendance", RecordAttendance).WithSummary("Record whether a volunteer came; logs the shift's hours (staff)");
+        group.MapGet("/{id:guid}", GetShift).WithName(nameof(GetShift)).WithSummary("One shift with its headcount").AllowAnonymous();
+        group.MapGet("/short", ListShortShifts).WithSummary("Upcoming shifts that still need volunteers, soonest first").AllowAnonymous();
+        group.MapPost("/{id:guid}/sign-ups", SignUp).WithSummary("An approved volunteer takes a place in a shift").AllowAnonymous();
+        group.MapPost("/{id:guid}/attendance", RecordAttendance).WithSummary("Record whether a volunteer came; logs the shift's hours (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
         return group;
     }
 
     private static async Task<Results<CreatedAtRoute<ShiftResponse>, ProblemHttpResult>> CreateShift(
-        Guid opportunityId, CreateShiftRequest request, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid opportunityId, CreateShiftRequest request, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var opportunity = await db.Opportunities.AsNoTracking().SingleOrDefaultAsync(o => o.Id == opportunityId, cancellationToken);
         if (opportunity is null)
         {
             return Problems.NotFound("Opportunity");
+        }
+
+        if (!user.WorksIn(opportunity.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         var office = await db.Offices.FindAsync([opportunity.OfficeId], cancellationToken);
@@ -154,12 +161,17 @@ public static class ShiftEndpoints
     }
 
     private static async Task<Results<Ok<ShiftAssignmentResponse>, ProblemHttpResult>> RecordAttendance(
-        Guid id, ShiftAttendanceRequest request, EngagementDbContext db, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
+        Guid id, ShiftAttendanceRequest request, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
     {
         var assignment = await db.ShiftAssignments.SingleOrDefaultAsync(a => a.ShiftId == id && a.VolunteerId == request.VolunteerId, cancellationToken);
         if (assignment is null)
         {
             return Problems.NotFound("Sign-up of this volunteer for this shift");
+        }
+
+        if (!user.WorksIn(await db.Shifts.Where(s => s.Id == id).Select(s => s.OfficeId).SingleAsync(cancellationToken)))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         if (assignment.Attended is not null)

@@ -5,6 +5,8 @@ using Quartier.Engagement.Common;
 using Quartier.Engagement.Data;
 using Quartier.Engagement.Volunteers;
 using Quartier.ServiceDefaults.Messaging.Outbox;
+using System.Security.Claims;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Engagement.Tandems;
 
@@ -12,7 +14,7 @@ public static class TandemEndpoints
 {
     public static RouteGroupBuilder MapTandems(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/engagement/tandems").WithTags("Tandems");
+        var group = app.MapGroup("/api/engagement/tandems").WithTags("Tandems").RequireStaff(StaffPolicies.OfficeStaff);
         group.MapPost("/", FormTandem).WithSummary("Pair an approved volunteer with a partner for a purpose (staff)");
         group.MapGet("/{id:guid}", GetTandem).WithName(nameof(GetTandem)).WithSummary("One tandem (staff)");
         group.MapPost("/{id:guid}/end", EndTandem).WithSummary("End a tandem (staff)");
@@ -20,12 +22,17 @@ public static class TandemEndpoints
     }
 
     private static async Task<Results<CreatedAtRoute<TandemResponse>, ProblemHttpResult>> FormTandem(
-        FormTandemRequest request, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        FormTandemRequest request, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var volunteer = await db.Volunteers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.VolunteerId, cancellationToken);
         if (volunteer is null)
         {
             return Problems.NotFound("Volunteer");
+        }
+
+        if (!user.WorksIn(volunteer.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         if (volunteer.Status != VolunteerStatus.Approved)
@@ -41,17 +48,35 @@ public static class TandemEndpoints
         return TypedResults.CreatedAtRoute(TandemResponse.From(tandem), nameof(GetTandem), new { id = tandem.Id });
     }
 
-    private static async Task<Results<Ok<TandemResponse>, NotFound>> GetTandem(Guid id, EngagementDbContext db, CancellationToken cancellationToken) =>
-        await db.Tandems.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken) is { } tandem
-            ? TypedResults.Ok(TandemResponse.From(tandem))
-            : TypedResults.NotFound();
+    private static async Task<Results<Ok<TandemResponse>, NotFound, ProblemHttpResult>> GetTandem(
+        Guid id, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var tandem = await db.Tandems.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (tandem is null)
+        {
+            return TypedResults.NotFound();
+        }
 
-    private static async Task<Results<Ok<TandemResponse>, ProblemHttpResult>> EndTandem(Guid id, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        if (!user.WorksIn(tandem.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
+        }
+
+        await db.RecordPersonalDataReadAsync(user, tandem.OfficeId, "tandem", [tandem.Id], time, cancellationToken);
+        return TypedResults.Ok(TandemResponse.From(tandem));
+    }
+
+    private static async Task<Results<Ok<TandemResponse>, ProblemHttpResult>> EndTandem(Guid id, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var tandem = await db.Tandems.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (tandem is null)
         {
             return Problems.NotFound("Tandem");
+        }
+
+        if (!user.WorksIn(tandem.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         if (tandem.EndedAt is not null)

@@ -4,6 +4,8 @@ using Quartier.Contracts.Engagement;
 using Quartier.Engagement.Common;
 using Quartier.Engagement.Data;
 using Quartier.ServiceDefaults.Messaging.Outbox;
+using System.Security.Claims;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Engagement.Volunteers;
 
@@ -12,12 +14,12 @@ public static class VolunteerEndpoints
     public static RouteGroupBuilder MapVolunteers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/engagement/volunteers").WithTags("Volunteers");
-        group.MapPost("/", SignUp).WithSummary("Sign up as a volunteer at an office (public, no account)");
-        group.MapGet("/{id:guid}", GetVolunteer).WithName(nameof(GetVolunteer)).WithSummary("One volunteer (staff)");
-        group.MapGet("/", ListVolunteers).WithSummary("Volunteers of an office, optionally by status (staff)");
-        group.MapPost("/{id:guid}/approve", Approve).WithSummary("Approve a pending or paused volunteer (staff)");
-        group.MapPost("/{id:guid}/pause", Pause).WithSummary("Pause an approved volunteer (staff)");
-        group.MapPost("/{id:guid}/end", End).WithSummary("End a volunteer's engagement (staff)");
+        group.MapPost("/", SignUp).WithSummary("Sign up as a volunteer at an office (public, no account)").AllowAnonymous();
+        group.MapGet("/{id:guid}", GetVolunteer).WithName(nameof(GetVolunteer)).WithSummary("One volunteer, with contact data (office staff; recorded)").RequireStaff(StaffPolicies.OfficeStaff);
+        group.MapGet("/", ListVolunteers).WithSummary("Volunteers of an office, optionally by status, with contact data (office staff; recorded)").RequireStaff(StaffPolicies.OfficeStaff);
+        group.MapPost("/{id:guid}/approve", Approve).WithSummary("Approve a pending or paused volunteer (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
+        group.MapPost("/{id:guid}/pause", Pause).WithSummary("Pause an approved volunteer (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
+        group.MapPost("/{id:guid}/end", End).WithSummary("End a volunteer's engagement (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
         return group;
     }
 
@@ -39,13 +41,26 @@ public static class VolunteerEndpoints
         return TypedResults.Created($"/api/engagement/volunteers/{volunteer.Id}", new SignedUpResponse(volunteer.Id, volunteer.Status));
     }
 
-    private static async Task<Results<Ok<VolunteerResponse>, NotFound>> GetVolunteer(Guid id, EngagementDbContext db, CancellationToken cancellationToken) =>
-        await db.Volunteers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken) is { } volunteer
-            ? TypedResults.Ok(VolunteerResponse.From(volunteer))
-            : TypedResults.NotFound();
+    private static async Task<Results<Ok<VolunteerResponse>, NotFound, ProblemHttpResult>> GetVolunteer(
+        Guid id, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var volunteer = await db.Volunteers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        if (volunteer is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!user.WorksIn(volunteer.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
+        }
+
+        await db.RecordPersonalDataReadAsync(user, volunteer.OfficeId, "volunteer", [volunteer.Id], time, cancellationToken);
+        return TypedResults.Ok(VolunteerResponse.From(volunteer));
+    }
 
     private static async Task<Ok<List<VolunteerResponse>>> ListVolunteers(
-        Guid officeId, VolunteerStatus? status, EngagementDbContext db, CancellationToken cancellationToken)
+        Guid officeId, VolunteerStatus? status, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var query = db.Volunteers.AsNoTracking().Where(v => v.OfficeId == officeId);
         if (status is { } wanted)
@@ -54,23 +69,24 @@ public static class VolunteerEndpoints
         }
 
         var volunteers = await query.OrderBy(v => v.SignedUpAt).ToListAsync(cancellationToken);
+        await db.RecordPersonalDataReadAsync(user, officeId, "volunteers", [.. volunteers.Select(v => v.Id)], time, cancellationToken);
         return TypedResults.Ok(volunteers.Select(VolunteerResponse.From).ToList());
     }
 
-    private static Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> Approve(Guid id, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, [VolunteerStatus.Pending, VolunteerStatus.Paused], VolunteerStatus.Approved, volunteer =>
+    private static Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> Approve(Guid id, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, user, db, [VolunteerStatus.Pending, VolunteerStatus.Paused], VolunteerStatus.Approved, volunteer =>
         {
             var now = time.GetUtcNow();
             volunteer.ApprovedAt = now;
             db.AddIntegrationEvent(new VolunteerApproved(volunteer.Id, volunteer.OfficeId, now), time);
         }, cancellationToken);
 
-    private static Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> Pause(Guid id, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, [VolunteerStatus.Approved], VolunteerStatus.Paused, volunteer =>
+    private static Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> Pause(Guid id, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, user, db, [VolunteerStatus.Approved], VolunteerStatus.Paused, volunteer =>
             db.AddIntegrationEvent(new VolunteerPaused(volunteer.Id, volunteer.OfficeId, time.GetUtcNow()), time), cancellationToken);
 
-    private static Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> End(Guid id, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, [VolunteerStatus.Pending, VolunteerStatus.Approved, VolunteerStatus.Paused], VolunteerStatus.Ended, volunteer =>
+    private static Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> End(Guid id, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, user, db, [VolunteerStatus.Pending, VolunteerStatus.Approved, VolunteerStatus.Paused], VolunteerStatus.Ended, volunteer =>
         {
             var now = time.GetUtcNow();
             volunteer.EndedAt = now;
@@ -78,12 +94,17 @@ public static class VolunteerEndpoints
         }, cancellationToken);
 
     private static async Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> ChangeAsync(
-        Guid id, EngagementDbContext db, VolunteerStatus[] allowedFrom, VolunteerStatus to, Action<Volunteer> announce, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, EngagementDbContext db, VolunteerStatus[] allowedFrom, VolunteerStatus to, Action<Volunteer> announce, CancellationToken cancellationToken)
     {
         var volunteer = await db.Volunteers.SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (volunteer is null)
         {
             return Problems.NotFound("Volunteer");
+        }
+
+        if (!user.WorksIn(volunteer.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
         }
 
         if (!allowedFrom.Contains(volunteer.Status))

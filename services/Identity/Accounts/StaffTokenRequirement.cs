@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using OpenIddict.Validation.AspNetCore;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Identity.Accounts;
 
@@ -10,5 +10,5 @@ public static class StaffTokenRequirement
     /// OpenIddict (the pages' sign-in cookie never counts here), under the shared staff policies.
     /// </summary>
     public static TBuilder RequireStaffToken<TBuilder>(this TBuilder builder, string policy) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(new AuthorizeAttribute(policy) { AuthenticationSchemes = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme });
+        builder.RequireStaff(policy, OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
 }

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Quartier.Contracts.Offices;
 using Quartier.Offices.Data;
 using Quartier.ServiceDefaults.Messaging.Outbox;
+using System.Security.Claims;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Offices.Directory;
 
@@ -27,11 +29,17 @@ internal static class OfficeCommands
         Guid id,
         OfficeRequest request,
         [FromHeader(Name = ETags.IfMatchHeader)] string? ifMatch,
+        ClaimsPrincipal user,
         OfficesDbContext db,
         TimeProvider time,
         HttpResponse response,
         CancellationToken cancellationToken)
     {
+        if (!user.Leads(id))
+        {
+            return StaffEndpoints.OtherOffice();
+        }
+
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
             return TypedResults.Problem(

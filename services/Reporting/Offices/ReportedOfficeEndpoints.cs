@@ -10,7 +10,7 @@ public static class ReportedOfficeEndpoints
 {
     public static RouteGroupBuilder MapReportedOffices(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/reporting/offices").WithTags("Offices");
+        var group = app.MapGroup("/api/reporting/offices").WithTags("Offices").AllowAnonymous();
         group.MapGet("/", ListOffices).WithSummary("Offices known to reporting");
         group.MapGet("/{officeId:guid}", GetOffice).WithSummary("One office as reporting knows it");
         return group;

@@ -1,7 +1,9 @@
 using System.Data;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Quartier.Reporting.Data;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Reporting.Reports;
 
@@ -20,8 +22,8 @@ public static class ReportEndpoints
         where TReport : ITabularReport
     {
         var name = pattern.TrimStart('/');
-        return group.MapGet(pattern, async Task<Results<Ok<TReport>, FileContentHttpResult, ValidationProblem>> (
-                [AsParameters] ReportRequest request, ReportingDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken) =>
+        return group.MapGet(pattern, async Task<Results<Ok<TReport>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> (
+                [AsParameters] ReportRequest request, ClaimsPrincipal user, ReportingDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken) =>
             {
                 var now = time.GetUtcNow();
                 request = onlyPeriod is null ? request : request with { Period = request.Period ?? onlyPeriod.ToString() };
@@ -34,6 +36,11 @@ public static class ReportEndpoints
 
                 await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
                 var scope = await ReportScope.ResolveAsync(request, db, cancellationToken);
+                if (!scope.IsVisibleTo(user))
+                {
+                    return StaffEndpoints.OtherOffice();
+                }
+
                 var header = new ReportHeader(name, scope, period, await Freshness.ReadAsync(db, cancellationToken), now);
                 var report = await build(new ReportContext(db, scope, period, now, cancellationToken), header);
                 await snapshot.CommitAsync(cancellationToken);
@@ -43,6 +50,7 @@ public static class ReportEndpoints
                     : TypedResults.Ok(report);
             })
             .WithName($"{name}-report")
+            .RequireStaff(StaffPolicies.Coordinator)
             .ProducesValidationProblem();
     }
 }

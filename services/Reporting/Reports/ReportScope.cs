@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Quartier.Reporting.Data;
+using System.Security.Claims;
+using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Reporting.Reports;
 
@@ -28,6 +30,10 @@ public sealed record ReportScope(Guid? OfficeId, string? ProjectArea, [property:
 
         return new ReportScope(null, null, null);
     }
+
+    /// <summary>Every office of the scope is one the person reports on; all offices at once are for administrators.</summary>
+    public bool IsVisibleTo(ClaimsPrincipal user) =>
+        OfficeIds is null ? user.IsAdministrator() : OfficeIds.All(user.ReportsOn);
 
     public IQueryable<TRow> Filter<TRow>(IQueryable<TRow> rows) where TRow : class, IOfficeRow =>
         OfficeIds switch

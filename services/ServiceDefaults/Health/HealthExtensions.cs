@@ -40,12 +40,12 @@ public static class HealthExtensions
     public static WebApplication MapHealthEndpoints(this WebApplication app, bool detailed = true)
     {
         var writer = detailed ? WriteReportAsync : (Func<HttpContext, HealthReport, Task>)WriteStatusAsync;
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = writer });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = writer }).AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),
             ResponseWriter = writer,
-        });
+        }).AllowAnonymous();
         return app;
     }
 

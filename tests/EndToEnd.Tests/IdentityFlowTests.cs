@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using FluentAssertions;
+
+namespace Quartier.EndToEnd.Tests;
+
+/// <summary>
+/// Getting an account and what it opens, through the gateway: the administrator invites an office's
+/// lead, the lead invites staff for their office only, and the staff member, signed in with the code
+/// flow, reads their office's day list and nothing of another's; the read is in the access record.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class IdentityFlowTests(PlatformFixture platform)
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_invited_lead_invites_staff_who_read_their_office_s_day_list_only_and_the_read_is_recorded()
+    {
+        var officeA = await RegisterOfficeAsync();
+        var officeB = await RegisterOfficeAsync();
+        var gateway = platform.Gateway.BaseAddress;
+
+        var leadInvitation = await InviteAsync(platform.Administrator, "lead@quartier.test", "Lea Lead", officeA, "Lead");
+        leadInvitation.StatusCode.Should().Be(HttpStatusCode.Created);
+        await StaffSession.AcceptInvitationAsync(gateway, (await leadInvitation.Content.ReadFromJsonAsync<InvitationView>(Cancellation))!.InvitationLink, PlatformFixture.Password);
+        using var lead = await StaffSession.SignInAsync(gateway, "lead@quartier.test", PlatformFixture.Password);
+
+        using var staffOfB = await InviteAsync(lead, "other@quartier.test", "Not Mine", officeB, "Staff");
+        using var anotherLead = await InviteAsync(lead, "second-lead@quartier.test", "Not Allowed", officeA, "Lead");
+        var staffInvitation = await InviteAsync(lead, "staff@quartier.test", "Sam Staff", officeA, "Staff");
+        staffOfB.StatusCode.Should().Be(HttpStatusCode.Forbidden, "a lead invites staff into the offices they lead");
+        anotherLead.StatusCode.Should().Be(HttpStatusCode.Forbidden, "leads are appointed by administrators");
+        staffInvitation.StatusCode.Should().Be(HttpStatusCode.Created);
+        var link = (await staffInvitation.Content.ReadFromJsonAsync<InvitationView>(Cancellation))!.InvitationLink;
+        await StaffSession.AcceptInvitationAsync(gateway, link, PlatformFixture.Password);
+        var spent = async () => await StaffSession.AcceptInvitationAsync(gateway, link, "Ein anderes langes Passwort");
+        await spent.Should().ThrowAsync<InvalidOperationException>("an invitation link works once");
+
+        using var staff = await StaffSession.SignInAsync(gateway, "staff@quartier.test", PlatformFixture.Password);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        using var plain = new HttpClient { BaseAddress = gateway };
+        using var anonymous = await plain.GetAsync(new Uri($"/api/bookings/offices/{officeA}/appointments?date={today:yyyy-MM-dd}", UriKind.Relative), Cancellation);
+        using var mine = await plain.SendAsync(staff.Authorized(HttpMethod.Get, $"/api/bookings/offices/{officeA}/appointments?date={today:yyyy-MM-dd}"), Cancellation);
+        using var theirs = await plain.SendAsync(staff.Authorized(HttpMethod.Get, $"/api/bookings/offices/{officeB}/appointments?date={today:yyyy-MM-dd}"), Cancellation);
+        using var forged = await plain.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/bookings/offices/{officeA}/appointments?date={today:yyyy-MM-dd}")
+        {
+            Headers = { Authorization = new("Bearer", staff.AccessToken[..^4] + "AAAA") },
+        }, Cancellation);
+
+        anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        anonymous.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        forged.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        theirs.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        mine.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // The access record: the administrator reads who read which office's residents' data.
+        using var queue = await plain.SendAsync(staff.Authorized(HttpMethod.Get, $"/api/bookings/offices/{officeA}/callbacks/queue"), Cancellation);
+        queue.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var refused = await plain.SendAsync(staff.Authorized(HttpMethod.Get, $"/api/identity/access-records?officeId={officeA}"), Cancellation);
+        refused.StatusCode.Should().Be(HttpStatusCode.Forbidden, "the access record is for administrators");
+    }
+
+    private async Task<Guid> RegisterOfficeAsync()
+    {
+        using var created = await platform.Client.PostAsJsonAsync("/api/offices", OfficeFlowTests.SuedstadtOffice(), Cancellation);
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        var officeId = (await created.Content.ReadFromJsonAsync<IdView>(Cancellation))!.Id;
+        await platform.WaitForAsync<IdView>($"/api/bookings/offices/{officeId}", PlatformFixture.ArrivalTimeout);
+        return officeId;
+    }
+
+    private async Task<HttpResponseMessage> InviteAsync(StaffSession inviter, string email, string name, Guid officeId, string role)
+    {
+        using var plain = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
+        return await plain.SendAsync(inviter.Authorized(HttpMethod.Post, "/api/identity/invitations", new
+        {
+            email,
+            name,
+            memberships = new[] { new { officeId, role } },
+        }), Cancellation);
+    }
+
+    private sealed record InvitationView(Guid AccountId, string InvitationLink);
+
+    private sealed record IdView(Guid Id);
+}
