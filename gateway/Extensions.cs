@@ -41,6 +41,8 @@ public static class Extensions
             RouteId = $"identity-pages-{index}",
             ClusterId = "identity",
             Match = new RouteMatch { Path = path },
+            // Sign-in redirects and cookies must name the address the browser used, not the service's.
+            Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
         })).ToList();
 
         var clusters = Services.Select(service => new ClusterConfig

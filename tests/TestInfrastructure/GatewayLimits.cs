@@ -5,6 +5,7 @@ public static class GatewayLimits
 {
     public const string WritesPerMinute = "RateLimiting__WritesPerMinute";
     public const string WriteBurst = "RateLimiting__WriteBurst";
+    public const string SignInsPerMinute = "RateLimiting__SignInsPerMinute";
 
     /// <summary>
     /// A suite or benchmark writes far more often from one address than any resident; the limit
@@ -13,7 +14,7 @@ public static class GatewayLimits
     public static Dictionary<string, string> Lifted(Dictionary<string, string> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        environment[WritesPerMinute] = environment[WriteBurst] = "1000000";
+        environment[WritesPerMinute] = environment[WriteBurst] = environment[SignInsPerMinute] = "1000000";
         return environment;
     }
 }
