@@ -61,9 +61,17 @@ var demoData = builder.AddProject<Projects.Offices>("demo-data", launchProfileNa
     .WithReference(infrastructure.Database("officesdb"))
     .WithReference(infrastructure.Messaging)
     .WaitFor(services[0]);
+// And a lead, a member of staff and a coordinator for each of them (identity's demo-data verb; local runs only).
+var demoStaff = builder.AddProject<Projects.Identity>("demo-staff", launchProfileName: null)
+    .WithArgs("demo-data")
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
+    .WithReference(infrastructure.Database("identitydb"))
+    .WithReference(infrastructure.Messaging)
+    .WaitFor(identity);
 if (!builder.Configuration.GetValue<bool>("DemoData"))
 {
     demoData.WithExplicitStart();
+    demoStaff.WithExplicitStart();
 }
 
 builder.Build().Run();

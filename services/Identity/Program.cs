@@ -1,4 +1,5 @@
 using Quartier.Identity;
+using Quartier.Identity.DemoData;
 using Quartier.Identity.Invitations;
 using Quartier.ServiceDefaults;
 
@@ -12,10 +13,14 @@ app.UseIdentityPages();
 app.MapDefaultEndpoints();
 app.MapIdentityEndpoints();
 
-if (args is [AdministratorInvitationCommand.Verb, .. var rest])
+switch (args)
 {
-    Environment.ExitCode = await AdministratorInvitationCommand.RunAsync(app, rest);
-    return;
+    case [AdministratorInvitationCommand.Verb, .. var rest]:
+        Environment.ExitCode = await AdministratorInvitationCommand.RunAsync(app, rest);
+        return;
+    case [DemoStaffCommand.Verb, ..]:
+        Environment.ExitCode = await DemoStaffCommand.RunAsync(app);
+        return;
 }
 
 await app.RunServiceAsync(args);

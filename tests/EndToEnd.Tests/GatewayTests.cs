@@ -12,6 +12,7 @@ namespace Quartier.EndToEnd.Tests;
 public sealed class GatewayTests(PlatformFixture platform)
 {
     private const int Burst = 3;
+    private const string Booking = "/api/bookings/appointments";
 
     [Fact]
     public async Task A_client_over_its_write_limit_gets_429_with_retry_after_while_reads_and_other_clients_pass()
@@ -25,14 +26,14 @@ public sealed class GatewayTests(PlatformFixture platform)
         using var resident = new HttpClient { BaseAddress = gateway.BaseAddress };
         using var neighbour = new HttpClient(FromAddress(IPAddress.Parse("127.0.0.2"))) { BaseAddress = gateway.BaseAddress };
 
-        // An incomplete office is refused by the service (400): a write that reached it, storing nothing.
+        // An incomplete booking is refused by the service (400): a write that reached it, storing nothing.
         for (var write = 0; write < Burst; write++)
         {
-            using var passed = await resident.PostAsJsonAsync("/api/offices", new { }, TestContext.Current.CancellationToken);
+            using var passed = await resident.PostAsJsonAsync(Booking, new { }, TestContext.Current.CancellationToken);
             passed.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         }
 
-        using var limited = await resident.PostAsJsonAsync("/api/offices", new { }, TestContext.Current.CancellationToken);
+        using var limited = await resident.PostAsJsonAsync(Booking, new { }, TestContext.Current.CancellationToken);
         limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         limited.Headers.RetryAfter!.Delta.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1)).And.BeLessThanOrEqualTo(TimeSpan.FromSeconds(20));
         limited.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
@@ -42,7 +43,7 @@ public sealed class GatewayTests(PlatformFixture platform)
 
         using var read = await resident.GetAsync(new Uri("/api/offices", UriKind.Relative), TestContext.Current.CancellationToken);
         read.StatusCode.Should().Be(HttpStatusCode.OK);
-        using var otherClient = await neighbour.PostAsJsonAsync("/api/offices", new { }, TestContext.Current.CancellationToken);
+        using var otherClient = await neighbour.PostAsJsonAsync(Booking, new { }, TestContext.Current.CancellationToken);
         otherClient.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using FluentAssertions;
 
+using Quartier.Testing;
+
 namespace Quartier.EndToEnd.Tests;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 
+using Quartier.Testing;
+
 namespace Quartier.EndToEnd.Tests;
 
 /// <summary>

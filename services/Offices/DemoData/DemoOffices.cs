@@ -1,3 +1,4 @@
+using Quartier.Contracts.Offices;
 using Quartier.Offices.Directory;
 
 namespace Quartier.Offices.DemoData;
@@ -9,9 +10,9 @@ namespace Quartier.Offices.DemoData;
 /// </summary>
 public static class DemoOffices
 {
-    public static readonly Guid SalzgitterId = new("0f1ce000-0000-4000-8000-000000000001");
-    public static readonly Guid LeinefeldeId = new("0f1ce000-0000-4000-8000-000000000002");
-    public static readonly Guid StadthagenId = new("0f1ce000-0000-4000-8000-000000000003");
+    public static readonly Guid SalzgitterId = DemoOfficeIds.Salzgitter;
+    public static readonly Guid LeinefeldeId = DemoOfficeIds.Leinefelde;
+    public static readonly Guid StadthagenId = DemoOfficeIds.Stadthagen;
 
     private static readonly DateOnly StadthagenAsOf = new(2016, 12, 31);
 

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Quartier.EndToEnd.Tests;
+namespace Quartier.Testing;
 
 /// <summary>
 /// A person signing in through the gateway as the staff console will: authorization code with PKCE,
@@ -17,18 +17,20 @@ public sealed partial class StaffSession : IDisposable
     public const string ClientId = "staff-console";
 
     private readonly HttpClient browser;
+    private readonly bool ownsBrowser;
     private readonly Uri gateway;
     private string? refreshToken;
 
-    private StaffSession(Uri gateway)
+    private StaffSession(Uri gateway, HttpClient? browser)
     {
         this.gateway = gateway;
-        browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = gateway,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        ownsBrowser = browser is null;
+        this.browser = browser ?? Browser(gateway);
     }
+
+    /// <summary>A browser of its own: cookies kept, redirects shown rather than followed.</summary>
+    public static HttpClient Browser(Uri gateway) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
 
     public string AccessToken { get; private set; } = string.Empty;
 
@@ -41,9 +43,9 @@ public sealed partial class StaffSession : IDisposable
     private Uri RedirectUri => new(gateway, "/console/signin-oidc");
 
     /// <summary>Takes up an invitation link: sets the password.</summary>
-    public static async Task AcceptInvitationAsync(Uri gateway, string invitationLink, string password)
+    public static async Task AcceptInvitationAsync(Uri gateway, string invitationLink, string password, HttpClient? browser = null)
     {
-        using var session = new StaffSession(gateway);
+        using var session = new StaffSession(gateway, browser);
         var link = new Uri(invitationLink);
         var form = await session.FormAsync(link.PathAndQuery);
         using var accepted = await session.PostFormAsync(link.PathAndQuery, form, new() { ["Password"] = password, ["Repeat"] = password });
@@ -55,9 +57,9 @@ public sealed partial class StaffSession : IDisposable
     }
 
     /// <summary>Signs in with the code flow; sets up a second factor when the account must have one.</summary>
-    public static async Task<StaffSession> SignInAsync(Uri gateway, string email, string password, string? authenticatorKey = null)
+    public static async Task<StaffSession> SignInAsync(Uri gateway, string email, string password, string? authenticatorKey = null, HttpClient? browser = null)
     {
-        var session = new StaffSession(gateway) { AuthenticatorKey = authenticatorKey };
+        var session = new StaffSession(gateway, browser) { AuthenticatorKey = authenticatorKey };
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var authorize = $"/connect/authorize?client_id={ClientId}&response_type=code&scope=openid%20profile%20offline_access%20api" +
@@ -71,6 +73,12 @@ public sealed partial class StaffSession : IDisposable
     /// <summary>A new access token from the refresh token: memberships changed since are in it.</summary>
     public Task RefreshAsync() => ExchangeAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken! });
 
+    /// <summary>The token endpoint's answer to the refresh token, whatever it is.</summary>
+    public async Task<HttpResponseMessage> TryRefreshAsync() => await browser.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken!, ["client_id"] = ClientId,
+    }));
+
     public HttpRequestMessage Authorized(HttpMethod method, string path, object? body = null)
     {
         var request = new HttpRequestMessage(method, new Uri(gateway, path)) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", AccessToken) } };
@@ -82,7 +90,21 @@ public sealed partial class StaffSession : IDisposable
         return request;
     }
 
-    public void Dispose() => browser.Dispose();
+    public void Dispose()
+    {
+        if (ownsBrowser)
+        {
+            browser.Dispose();
+        }
+    }
+
+    /// <summary>The sign-in page's answer to a password, without going on.</summary>
+    public static async Task<HttpResponseMessage> PostPasswordAsync(HttpClient browser, string email, string password)
+    {
+        using var session = new StaffSession(browser.BaseAddress!, browser);
+        var page = await session.FormAsync("/account/sign-in");
+        return await session.PostFormAsync("/account/sign-in", page, new() { ["Email"] = email, ["Password"] = password });
+    }
 
     public static string ClaimOf(string token, string claim)
     {

@@ -1,0 +1,3 @@
+using Quartier.Testing;
+
+[assembly: AssemblyFixture(typeof(PlatformInfrastructure))]
