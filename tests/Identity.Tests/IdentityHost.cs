@@ -14,9 +14,14 @@ public sealed class IdentityHost : IAsyncDisposable
     public const string MachineSecret = "a-long-machine-secret-of-this-test-run";
     public const string Password = "Sommerfest im Quartier 2026";
 
-    public static readonly Uri Address = new("http://localhost/");
+    private IdentityHost(ServiceFactory<Program> factory, Uri address)
+    {
+        Factory = factory;
+        Address = address;
+    }
 
-    private IdentityHost(ServiceFactory<Program> factory) => Factory = factory;
+    /// <summary>Where pages and links point: the in-memory server, or the real socket a browser uses.</summary>
+    public Uri Address { get; }
 
     public ServiceFactory<Program> Factory { get; }
 
@@ -25,17 +30,18 @@ public sealed class IdentityHost : IAsyncDisposable
     /// <summary>Started in the test process; with <paramref name="kestrelPort"/>, also on a real socket (for the browser).</summary>
     public static async Task<IdentityHost> StartAsync(PlatformInfrastructure platform, int? kestrelPort = null)
     {
+        var address = kestrelPort is { } port ? new Uri($"http://localhost:{port}/") : new Uri("http://localhost/");
         var settings = await ServiceFactory.OwnResourcesAsync(platform, "identity");
-        settings["Identity:Clients:staff-console:RedirectUris:0"] = new Uri(Address, "/console/signin-oidc").ToString();
+        settings["Identity:Clients:staff-console:RedirectUris:0"] = new Uri(address, "/console/signin-oidc").ToString();
         settings[$"Identity:Clients:{MachineClient}:Secret"] = MachineSecret;
         var factory = new ServiceFactory<Program>(settings);
-        if (kestrelPort is { } port)
+        if (kestrelPort is { } listening)
         {
-            factory.UseKestrel(port);
+            factory.UseKestrel(listening);
         }
 
         factory.StartServer();
-        return new IdentityHost(factory);
+        return new IdentityHost(factory, address);
     }
 
     /// <summary>A browser of its own: cookies kept, redirects shown.</summary>

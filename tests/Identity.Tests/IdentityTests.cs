@@ -49,7 +49,7 @@ public sealed class IdentityTests(PlatformInfrastructure platform) : IAsyncLifet
     public async Task Five_wrong_passwords_lock_the_account_and_even_the_right_one_is_refused_then()
     {
         var link = await host.InviteAsync("locked@office.test", "Lock Test", memberships: (Office, OfficeRole.Staff));
-        await StaffSession.AcceptInvitationAsync(IdentityHost.Address, link, IdentityHost.Password, host.NewBrowser());
+        await StaffSession.AcceptInvitationAsync(host.Address, link, IdentityHost.Password, host.NewBrowser());
         using var browser = host.NewBrowser();
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -86,7 +86,7 @@ public sealed class IdentityTests(PlatformInfrastructure platform) : IAsyncLifet
             result.Should().Contain(message).And.Contain("id=\"Password-error\"").And.Contain("aria-describedby=\"Password-hint Password-error\"");
         }
 
-        await StaffSession.AcceptInvitationAsync(IdentityHost.Address, link.ToString(), IdentityHost.Password, host.NewBrowser());
+        await StaffSession.AcceptInvitationAsync(host.Address, link.ToString(), IdentityHost.Password, host.NewBrowser());
     }
 
     [Fact]
