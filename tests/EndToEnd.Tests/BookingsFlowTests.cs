@@ -101,7 +101,32 @@ public sealed class BookingsFlowTests(PlatformFixture platform)
         attempt.StatusCode.Should().Be(HttpStatusCode.OK);
         (await attempted.WaitForAsync(e => e.CallbackId == callbackId, ArrivalTimeout)).Message
             .Should().BeEquivalentTo(new { AttemptNumber = 1, Outcome = CallbackAttemptOutcome.NoAnswer });
+
+        // Reading the queue is in the access record: who, which office, which records; never the data.
+        var read = await WaitForAccessRecordAsync(officeId, record => record.RecordIds.Contains(callbackId));
+        read.Actor.Should().Be(platform.Administrator.Subject);
+        read.Service.Should().Be("bookings");
+        using var recordPage = await platform.Client.GetAsync(new Uri($"/api/identity/access-records?officeId={officeId}", UriKind.Relative), Cancellation);
+        (await recordPage.Content.ReadAsStringAsync(Cancellation)).Should().NotContain("555123").And.NotContain("Wohngeld");
     }
+
+    private async Task<AccessRecordView> WaitForAccessRecordAsync(Guid officeId, Func<AccessRecordView, bool> match)
+    {
+        var deadline = DateTime.UtcNow + ArrivalTimeout;
+        while (true)
+        {
+            var records = (await platform.Client.GetFromJsonAsync<List<AccessRecordView>>($"/api/identity/access-records?officeId={officeId}", Cancellation))!;
+            if (records.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            DateTime.UtcNow.Should().BeBefore(deadline, "the read reaches the access record within the arrival timeout");
+            await Task.Delay(TimeSpan.FromMilliseconds(200), Cancellation);
+        }
+    }
+
+    private sealed record AccessRecordView(string Actor, string Service, Guid? OfficeId, IReadOnlyList<Guid> RecordIds);
 
     private sealed record IdView(Guid Id);
 

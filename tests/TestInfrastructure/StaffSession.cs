@@ -70,6 +70,19 @@ public sealed partial class StaffSession : IDisposable
         return session;
     }
 
+    /// <summary>Sets up sign-in with a second factor from the signed-in session, as anyone may; later sign-ins ask for the code.</summary>
+    public async Task EnableSecondFactorAsync()
+    {
+        const string path = "/account/authenticator";
+        var form = await FormAsync(path);
+        AuthenticatorKey = KeyOnPage().Match(form).Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        using var confirmed = await PostFormAsync(path, form, new() { ["Code"] = TotpCode(AuthenticatorKey) });
+        if (confirmed.StatusCode != HttpStatusCode.Redirect && confirmed.StatusCode != HttpStatusCode.Found)
+        {
+            throw new InvalidOperationException($"The code was refused: {await confirmed.Content.ReadAsStringAsync()}");
+        }
+    }
+
     /// <summary>A new access token from the refresh token: memberships changed since are in it.</summary>
     public Task RefreshAsync() => ExchangeAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken! });
 
@@ -154,8 +167,8 @@ public sealed partial class StaffSession : IDisposable
             {
                 var form = await FormAsync(next);
                 using var signedIn = await PostFormAsync(next, form, new() { ["Email"] = email, ["Password"] = password, ["ReturnUrl"] = ReturnUrlOf(location) });
-                next = new Uri(gateway, signedIn.Headers.Location ?? throw new InvalidOperationException($"Sign-in refused: {await signedIn.Content.ReadAsStringAsync()}")).PathAndQuery;
-                continue;
+                location = new Uri(gateway, signedIn.Headers.Location ?? throw new InvalidOperationException($"Sign-in refused: {await signedIn.Content.ReadAsStringAsync()}"));
+                next = location.PathAndQuery;
             }
 
             if (location.AbsolutePath == "/account/two-factor" || location.AbsolutePath == "/account/authenticator")
@@ -166,7 +179,8 @@ public sealed partial class StaffSession : IDisposable
                     AuthenticatorKey = KeyOnPage().Match(form).Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
                 }
 
-                using var confirmed = await PostFormAsync(next, form, new() { ["Code"] = TotpCode(AuthenticatorKey!), ["ReturnUrl"] = ReturnUrlOf(location) });
+                var key = AuthenticatorKey ?? throw new InvalidOperationException("The account asks for a second factor, and no authenticator key was given.");
+                using var confirmed = await PostFormAsync(next, form, new() { ["Code"] = TotpCode(key), ["ReturnUrl"] = ReturnUrlOf(location) });
                 next = new Uri(gateway, confirmed.Headers.Location ?? throw new InvalidOperationException($"Code refused: {await confirmed.Content.ReadAsStringAsync()}")).PathAndQuery;
             }
         }
