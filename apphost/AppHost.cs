@@ -25,12 +25,18 @@ var services = new[]
     identity,
 };
 
+// The pages residents use: they read the services' public APIs, and own no data.
+var web = builder.AddProject<Projects.Web>("web", launchProfileName: "http")
+    .WithReference(services[0])
+    .WithReference(services[1])
+    .WithHttpHealthCheck("/health");
+
 // The only public entry: it starts once every service is healthy and routes /api/<name>/** to it,
-// and the sign-in pages and OpenID Connect endpoints to identity.
+// the sign-in pages and OpenID Connect endpoints to identity, and every other path to web.
 var gateway = builder.AddProject<Projects.Gateway>("gateway", launchProfileName: "http")
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
-foreach (var service in services)
+foreach (var service in services.Append(web))
 {
     gateway.WithReference(service).WaitFor(service);
 }

@@ -10,6 +10,9 @@ public static class Extensions
     /// <summary>The services behind the gateway; each owns the path prefix <c>/api/{name}</c>.</summary>
     public static IReadOnlyList<string> Services { get; } = ["offices", "bookings", "engagement", "reporting", "identity"];
 
+    /// <summary>The pages residents and staff read; everything no other route claims.</summary>
+    public const string Web = "web";
+
     /// <summary>What identity serves beside its API: the OpenID Connect endpoints, discovery and keys, and the sign-in pages.</summary>
     public static IReadOnlyList<string> IdentityPaths { get; } = ["/connect/{**rest}", "/.well-known/{**rest}", "/account/{**rest}"];
 
@@ -43,9 +46,17 @@ public static class Extensions
             Match = new RouteMatch { Path = path },
             // Sign-in redirects and cookies must name the address the browser used, not the service's.
             Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
-        })).ToList();
+        })).Append(new RouteConfig
+        {
+            RouteId = Web,
+            ClusterId = Web,
+            // After every other route: the API paths, identity's and the gateway's own.
+            Order = int.MaxValue,
+            Match = new RouteMatch { Path = "/{**rest}" },
+            Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+        }).ToList();
 
-        var clusters = Services.Select(service => new ClusterConfig
+        var clusters = Services.Append(Web).Select(service => new ClusterConfig
         {
             ClusterId = service,
             LoadBalancingPolicy = "RoundRobin",
@@ -59,7 +70,7 @@ public static class Extensions
 
         // The gateway is ready when every service behind it is.
         var health = builder.Services.AddHealthChecks();
-        foreach (var service in Services)
+        foreach (var service in Services.Append(Web))
         {
             health.AddTypeActivatedCheck<ServiceHealthCheck>(service, args: [ServiceAddress(service)]);
         }

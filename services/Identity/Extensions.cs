@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.IdentityModel.Tokens;
 using Quartier.Identity.AccessRecords;
 using Quartier.Identity.Accounts;
@@ -9,6 +8,7 @@ using Quartier.Identity.Data;
 using Quartier.Identity.Invitations;
 using Quartier.Identity.Tokens;
 using Quartier.ServiceDefaults.Hosting;
+using Quartier.ServiceDefaults.Http;
 using Quartier.ServiceDefaults.Messaging;
 using Quartier.ServiceDefaults.Persistence;
 using Quartier.ServiceDefaults.Security;
@@ -38,14 +38,8 @@ public static class Extensions
         builder.Services.AddHostedService<ClientRegistrations>();
         builder.Services.AddScheduledJob<AccessRecordRetention>(_ => AccessRecordRetention.Interval);
 
-        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.AddChosenLanguages(["de", "en"]);
         builder.Services.AddRazorPages();
-        builder.Services.Configure<RequestLocalizationOptions>(options =>
-        {
-            string[] cultures = ["de", "en"];
-            options.SetDefaultCulture("de").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
-            options.RequestCultureProviders.Insert(0, new QueryStringRequestCultureProvider());
-        });
         return builder;
     }
 
@@ -62,17 +56,7 @@ public static class Extensions
     /// <summary>The pages in the language the person chose (query, then cookie, then browser).</summary>
     public static WebApplication UseIdentityPages(this WebApplication app)
     {
-        app.UseRequestLocalization();
-        app.Use((context, next) =>
-        {
-            if (context.Request.Query.ContainsKey("culture") && context.Features.Get<IRequestCultureFeature>() is { } chosen)
-            {
-                context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                    CookieRequestCultureProvider.MakeCookieValue(chosen.RequestCulture), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            }
-
-            return next(context);
-        });
+        app.UseChosenLanguage();
         return app;
     }
 

@@ -27,24 +27,7 @@ public sealed class BookingsFlowTests(PlatformFixture platform)
         await using var attempted = await EventProbe.StartAsync<CallbackAttempted>(broker, Cancellation);
 
         // Staff: an office, open every day, with one service and callback windows.
-        using var created = await platform.Client.PostAsJsonAsync("/api/offices", OfficeFlowTests.SuedstadtOffice(), Cancellation);
-        created.StatusCode.Should().Be(HttpStatusCode.Created);
-        var officeId = (await created.Content.ReadFromJsonAsync<OfficeView>(Cancellation))!.Id;
-        await platform.WaitForAsync<OfficeView>($"/api/bookings/offices/{officeId}", ArrivalTimeout);
-        var everyDay = new { intervals = Enumerable.Range(0, 7).Select(day => new { day, opens = "00:00", closes = "23:59" }) };
-        (await platform.Client.PutAsJsonAsync($"/api/bookings/offices/{officeId}/opening-hours/plans/2020-01-01", everyDay, Cancellation)).EnsureSuccessStatusCode();
-        using var serviceResponse = await platform.Client.PostAsJsonAsync($"/api/bookings/offices/{officeId}/services", new
-        {
-            names = new Dictionary<string, string> { ["de"] = "Sozialberatung", ["ar"] = "استشارة اجتماعية" },
-            durationMinutes = 30,
-            channels = new[] { "InPerson", "Phone" },
-            fieldOfAction = "zusammenleben",
-            capacity = 2,
-        }, Cancellation);
-        serviceResponse.StatusCode.Should().Be(HttpStatusCode.Created);
-        var serviceId = (await serviceResponse.Content.ReadFromJsonAsync<IdView>(Cancellation))!.Id;
-        (await platform.Client.PutAsJsonAsync($"/api/bookings/offices/{officeId}/callback-settings", new { windowMinutes = 60, capacityPerWindow = 3, minimumNoticeMinutes = 0 }, Cancellation))
-            .EnsureSuccessStatusCode();
+        var (officeId, serviceId, _) = await BookableOffice.CreateAsync(platform);
 
         // Resident: a free slot a few hours ahead, booked by phone; then cancelled with the secret link.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -127,8 +110,6 @@ public sealed class BookingsFlowTests(PlatformFixture platform)
     }
 
     private sealed record AccessRecordView(string Actor, string Service, Guid? OfficeId, IReadOnlyList<Guid> RecordIds);
-
-    private sealed record IdView(Guid Id);
 
     private sealed record SlotView(DateTimeOffset StartsAt, DateTimeOffset EndsAt, int FreeSeats);
 

@@ -44,7 +44,6 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public PlatformResource Gateway { get; private set; } = null!;
 
-    /// <summary>The gateway, as a resident's browser reaches it.</summary>
     /// <summary>Through the gateway, as the administrator who leads every office (see <see cref="StaffOfEveryOffice"/>).</summary>
     public HttpClient Client { get; private set; } = null!;
 
@@ -126,6 +125,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             gatewayEnvironment[$"services__{name}__http__0"] = service.BaseAddress.ToString();
         }
 
+        gatewayEnvironment["services__web__http__0"] = app.GetEndpoint("web", "http").ToString();
         GatewayEnvironment = gatewayEnvironment;
         var invitation = await RunVerbAsync("identity", $"invite-administrator {AdministratorEmail} Platform Administrator");
         await StaffSession.AcceptInvitationAsync(Gateway.BaseAddress, InvitationLink(invitation), Password);

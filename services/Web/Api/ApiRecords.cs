@@ -1,0 +1,82 @@
+using Quartier.Contracts.Bookings;
+
+namespace Quartier.Web.Api;
+
+public enum AppointmentStatus
+{
+    Booked,
+    Cancelled,
+    Attended,
+    NoShow,
+}
+
+// What the pages read from the services' public APIs: only the fields they show.
+
+public sealed record OfficeContact(string? Person, string? Role, string? Phone, string? Email);
+
+public sealed record OfficeAccessibility(bool? StepFreeEntrance, bool? AccessibleToilet, bool? HearingLoop, string? Notes);
+
+public sealed record Office(
+    Guid Id,
+    string Name,
+    string Street,
+    string PostalCode,
+    string Town,
+    string TimeZone,
+    OfficeContact? Contact,
+    IReadOnlyList<string> Languages,
+    OfficeAccessibility? Accessibility,
+    IReadOnlyList<string> FieldsOfAction);
+
+public sealed record BookableOffice(Guid OfficeId, string Name, string TimeZone, bool AcceptsBookings);
+
+public sealed record OfficeList(IReadOnlyList<Office> Items, int Total);
+
+public sealed record OpenNow(bool Open, DateTimeOffset? OpenUntil, DateTimeOffset? NextOpening);
+
+public sealed record LocalInterval(TimeOnly Opens, TimeOnly Closes);
+
+public sealed record OpeningDay(DateOnly Date, bool Open, IReadOnlyList<LocalInterval> LocalIntervals, string? Holiday, string? ClosureReason);
+
+public sealed record BookableService(Guid Id, Guid OfficeId, IReadOnlyDictionary<string, string> Names, int DurationMinutes, IReadOnlyList<AppointmentChannel> Channels, bool Active)
+{
+    /// <summary>The name in the resident's language, else German, else any.</summary>
+    public string NameIn(string language) =>
+        Names.TryGetValue(language, out var name) || Names.TryGetValue("de", out name) ? name : Names.Values.FirstOrDefault() ?? string.Empty;
+}
+
+/// <summary>A free appointment slot or callback window.</summary>
+public sealed record FreeTime(DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+
+public sealed record Consent(string TextVersion, DateTimeOffset GivenAt);
+
+public sealed record AppointmentRequest(
+    Guid ServiceId, DateTimeOffset StartsAt, AppointmentChannel Channel, string? Name, string? Phone, string? Email,
+    string Language, bool InterpreterNeeded, string? Topic, Consent? Consent);
+
+/// <summary>What a booking answers once: the secret that opens it.</summary>
+public sealed record Confirmation(string ManagementToken);
+
+public sealed record CallbackRequest(DateTimeOffset WindowStartsAt, string? Phone, string Language, string? Topic, Consent? Consent);
+
+public enum CallbackStatus
+{
+    Open,
+    Completed,
+    Unreachable,
+    Cancelled,
+}
+
+public sealed record Callback(Guid CallbackId, Guid OfficeId, DateTimeOffset WindowStartsAt, DateTimeOffset WindowEndsAt, CallbackStatus Status);
+
+public sealed record Appointment(
+    Guid AppointmentId,
+    Guid OfficeId,
+    string OfficeName,
+    Guid ServiceId,
+    AppointmentChannel Channel,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    AppointmentStatus Status,
+    string? Name,
+    DateTimeOffset ChangeableUntil);

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Quartier.Contracts.Bookings;
+
+namespace Quartier.Web.Api;
+
+/// <summary>A service could not answer (down, overloaded, unreachable): the page says so and offers the office's phone.</summary>
+public sealed class ServiceUnavailableException(string service, Exception? inner = null)
+    : Exception($"The {service} service did not answer.", inner);
+
+/// <summary>What sending a resident's form to a service came to, in the words the pages need.</summary>
+public abstract record Submission<T>
+{
+    public sealed record Accepted(T Confirmation) : Submission<T>;
+
+    /// <summary>The service refused fields (JSON names, camelCase) with its messages.</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : Submission<T>;
+
+    /// <summary>The time was taken meanwhile or is no longer bookable; the nearest free ones instead.</summary>
+    public sealed record TimeGone(IReadOnlyList<FreeTime> Alternatives) : Submission<T>;
+}
+
+/// <summary>What cancelling by link came to.</summary>
+public enum CancelOutcome
+{
+    Cancelled,
+    TooLate,
+    AlreadyChanged,
+    NotFound,
+}
+
+/// <summary>
+/// The public (anonymous) endpoints of offices and bookings, by service name through service discovery
+/// and the standard resilience handler. Nothing here is cached: hours and slots change by the minute.
+/// </summary>
+public sealed class PublicApi(IHttpClientFactory clients)
+{
+    public const string Offices = "offices";
+    public const string Bookings = "bookings";
+
+    /// <summary>Where the secret links of appointments and callbacks open them (also through the gateway, for the calendar file).</summary>
+    public const string AppointmentLink = "/api/bookings/appointments/manage";
+    public const string CallbackLink = "/api/bookings/callbacks/manage";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    public async Task<OfficeList> SearchOfficesAsync(string? text, string? language, CancellationToken cancellationToken) =>
+        await GetOrNullAsync<OfficeList>(Offices, $"/api/offices?pageSize=100{Query("q", text)}{Query("language", language)}", cancellationToken) ?? new OfficeList([], 0);
+
+    public Task<Office?> OfficeAsync(Guid officeId, CancellationToken cancellationToken) =>
+        GetOrNullAsync<Office>(Offices, $"/api/offices/{officeId}", cancellationToken);
+
+    public Task<BookableOffice?> BookableOfficeAsync(Guid officeId, CancellationToken cancellationToken) =>
+        GetOrNullAsync<BookableOffice>(Bookings, $"/api/bookings/offices/{officeId}", cancellationToken);
+
+    public Task<OpenNow?> OpenNowAsync(Guid officeId, CancellationToken cancellationToken) =>
+        GetOrNullAsync<OpenNow>(Bookings, $"/api/bookings/offices/{officeId}/open-now", cancellationToken);
+
+    public async Task<IReadOnlyList<OpeningDay>> OpeningDaysAsync(Guid officeId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        await GetOrNullAsync<List<OpeningDay>>(Bookings, $"/api/bookings/offices/{officeId}/opening-hours/effective?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", cancellationToken) ?? [];
+
+    public async Task<IReadOnlyList<BookableService>> ServicesAsync(Guid officeId, CancellationToken cancellationToken) =>
+        (await GetOrNullAsync<List<BookableService>>(Bookings, $"/api/bookings/offices/{officeId}/services", cancellationToken) ?? []).Where(s => s.Active).ToList();
+
+    public Task<BookableService?> ServiceAsync(Guid serviceId, CancellationToken cancellationToken) =>
+        GetOrNullAsync<BookableService>(Bookings, $"/api/bookings/services/{serviceId}", cancellationToken);
+
+    public async Task<IReadOnlyList<FreeTime>> SlotsAsync(Guid serviceId, AppointmentChannel channel, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        await GetOrNullAsync<List<FreeTime>>(Bookings, $"/api/bookings/services/{serviceId}/slots?channel={channel}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", cancellationToken) ?? [];
+
+    public Task<Appointment?> AppointmentAsync(string token, CancellationToken cancellationToken) =>
+        GetOrNullAsync<Appointment>(Bookings, $"{AppointmentLink}/{Uri.EscapeDataString(token)}", cancellationToken);
+
+    public Task<Callback?> CallbackAsync(string token, CancellationToken cancellationToken) =>
+        GetOrNullAsync<Callback>(Bookings, $"{CallbackLink}/{Uri.EscapeDataString(token)}", cancellationToken);
+
+    public async Task<IReadOnlyList<FreeTime>> CallbackWindowsAsync(Guid officeId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        await GetOrNullAsync<List<FreeTime>>(Bookings, $"/api/bookings/offices/{officeId}/callback-windows?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", cancellationToken) ?? [];
+
+    /// <summary>Books once per <paramref name="idempotencyKey"/>: a second submit of the same form answers the first booking.</summary>
+    public Task<Submission<Confirmation>> BookAsync(AppointmentRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
+        SubmitAsync("/api/bookings/appointments", request, idempotencyKey, cancellationToken);
+
+    public Task<Submission<Confirmation>> RequestCallbackAsync(Guid officeId, CallbackRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
+        SubmitAsync($"/api/bookings/offices/{officeId}/callbacks", request, idempotencyKey, cancellationToken);
+
+    public Task<CancelOutcome> CancelAppointmentAsync(string token, CancellationToken cancellationToken) =>
+        CancelAsync($"{AppointmentLink}/{Uri.EscapeDataString(token)}/cancel", cancellationToken);
+
+    public Task<CancelOutcome> CancelCallbackAsync(string token, CancellationToken cancellationToken) =>
+        CancelAsync($"{CallbackLink}/{Uri.EscapeDataString(token)}/cancel", cancellationToken);
+
+    private async Task<Submission<Confirmation>> SubmitAsync(string path, object request, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(request, options: Json) };
+        message.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await SendAsync(Bookings, message, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return new Submission<Confirmation>.Accepted((await response.Content.ReadFromJsonAsync<Confirmation>(Json, cancellationToken))!);
+        }
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        if (response.StatusCode == HttpStatusCode.BadRequest && problem.TryGetProperty("errors", out var errors))
+        {
+            return new Submission<Confirmation>.Invalid(errors.Deserialize<Dictionary<string, string[]>>(Json)!);
+        }
+
+        if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
+        {
+            var alternatives = problem.TryGetProperty("alternatives", out var found) ? found.Deserialize<List<FreeTime>>(Json)! : [];
+            return new Submission<Confirmation>.TimeGone(alternatives);
+        }
+
+        throw new ServiceUnavailableException(Bookings);
+    }
+
+    private async Task<CancelOutcome> CancelAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(Bookings, new HttpRequestMessage(HttpMethod.Post, path), cancellationToken);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => CancelOutcome.Cancelled,
+            HttpStatusCode.UnprocessableEntity => CancelOutcome.TooLate,
+            HttpStatusCode.Conflict => CancelOutcome.AlreadyChanged,
+            HttpStatusCode.NotFound => CancelOutcome.NotFound,
+            _ => throw new ServiceUnavailableException(Bookings),
+        };
+    }
+
+    private async Task<T?> GetOrNullAsync<T>(string service, string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var response = await SendAsync(service, new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
+        {
+            return null;
+        }
+
+        return response.IsSuccessStatusCode
+            ? await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+            : throw new ServiceUnavailableException(service);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string service, HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        using (message)
+        {
+            try
+            {
+                var response = await clients.CreateClient(service).SendAsync(message, cancellationToken);
+                if ((int)response.StatusCode >= 500)
+                {
+                    response.Dispose();
+                    throw new ServiceUnavailableException(service);
+                }
+
+                return response;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TimeoutException or Polly.ExecutionRejectedException
+                or TaskCanceledException { InnerException: TimeoutException })
+            {
+                throw new ServiceUnavailableException(service, exception);
+            }
+        }
+    }
+
+    private static string Query(string name, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? string.Empty : $"&{name}={Uri.EscapeDataString(value.Trim())}";
+}

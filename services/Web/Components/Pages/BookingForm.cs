@@ -1,0 +1,53 @@
+using Quartier.Contracts.Bookings;
+using Quartier.Web.Api;
+
+namespace Quartier.Web.Components.Pages;
+
+/// <summary>The resident's details as the form posts them; the checks a page can make before asking the service.</summary>
+public sealed class BookingForm
+{
+    /// <summary>The privacy notice's version the consent box refers to (see the privacy page).</summary>
+    public const string ConsentVersion = PrivacyNotice.AppointmentsVersion;
+
+    /// <summary>Carried by the form: submitting it twice books once.</summary>
+    public string IdempotencyKey { get; set; } = string.Empty;
+
+    public string? Name { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    public string Language { get; set; } = "de";
+
+    public bool InterpreterNeeded { get; set; }
+
+    public string? Topic { get; set; }
+
+    public bool Consent { get; set; }
+
+    /// <summary>The properties the page itself can refuse, with the text key of the reason.</summary>
+    public IEnumerable<(string Property, string TextKey)> Check()
+    {
+        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length < 2)
+        {
+            yield return (nameof(Name), "Invalid_name");
+        }
+
+        if (string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(Email))
+        {
+            yield return (nameof(Phone), "PhoneOrEmailMissing");
+        }
+
+        if (!Consent)
+        {
+            yield return (nameof(Consent), "Invalid_consent");
+        }
+    }
+
+    public AppointmentRequest ToRequest(Guid serviceId, DateTimeOffset startsAt, AppointmentChannel channel, DateTimeOffset now) => new(
+        serviceId, startsAt, channel, Name?.Trim(), Blank(Phone), Blank(Email), Language, InterpreterNeeded, Blank(Topic),
+        Consent ? new Consent(ConsentVersion, now) : null);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,34 @@
+using Quartier.Web.Api;
+
+namespace Quartier.Web.Components.Pages;
+
+/// <summary>"Call me back": the number to call, the language to speak, what it is about, the consent.</summary>
+public sealed class CallbackForm
+{
+    public string IdempotencyKey { get; set; } = string.Empty;
+
+    public string? Phone { get; set; }
+
+    public string Language { get; set; } = "de";
+
+    public string? Topic { get; set; }
+
+    public bool Consent { get; set; }
+
+    public IEnumerable<(string Property, string TextKey)> Check()
+    {
+        if (string.IsNullOrWhiteSpace(Phone))
+        {
+            yield return (nameof(Phone), "PhoneMissing");
+        }
+
+        if (!Consent)
+        {
+            yield return (nameof(Consent), "Invalid_consent");
+        }
+    }
+
+    public CallbackRequest ToRequest(DateTimeOffset windowStartsAt, DateTimeOffset now) => new(
+        windowStartsAt, Phone?.Trim(), Language, string.IsNullOrWhiteSpace(Topic) ? null : Topic.Trim(),
+        Consent ? new Consent(PrivacyNotice.AppointmentsVersion, now) : null);
+}

@@ -1,0 +1,39 @@
+using Quartier.ServiceDefaults.Http;
+using Quartier.Web.Api;
+using Quartier.Web.Components;
+
+namespace Quartier.Web;
+
+public static class Extensions
+{
+    /// <summary>Server-rendered pages without any script, the public APIs they read, the residents' languages.</summary>
+    public static WebApplicationBuilder AddResidentPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        builder.Services.AddChosenLanguages([.. Languages.All.Select(language => language.Culture)]);
+        builder.Services.AddHttpClient(PublicApi.Offices, client => client.BaseAddress = new Uri("http://offices"));
+        builder.Services.AddHttpClient(PublicApi.Bookings, client => client.BaseAddress = new Uri("http://bookings"));
+        builder.Services.AddScoped<PublicApi>();
+        return builder;
+    }
+
+    /// <summary>Errors and unknown addresses answer with a page in the reader's language, not problem details.</summary>
+    public static WebApplication MapResidentPages(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseChosenLanguage();
+        app.Use((context, next) =>
+        {
+            // No script at all, nothing from other hosts, forms only to these pages, never inside a frame.
+            context.Response.Headers.ContentSecurityPolicy =
+                "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'self'; frame-ancestors 'none'";
+            return next(context);
+        });
+        app.UseAntiforgery();
+        app.MapStaticAssets().AllowAnonymous();
+        // Residents never sign in: every page is public.
+        app.MapRazorComponents<App>().AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Quartier.Web;
+
+/// <summary>The versions of the privacy notice's texts a resident consents to; stored with each booking.</summary>
+public static class PrivacyNotice
+{
+    /// <summary>Changes with the wording of the appointments section (Resources: PrivacyAppointments*).</summary>
+    public const string AppointmentsVersion = "2026-12-appointments";
+}

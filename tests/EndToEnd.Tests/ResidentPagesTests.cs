@@ -1,0 +1,189 @@
+using System.Net.Http.Json;
+using FluentAssertions;
+using Microsoft.Playwright;
+using Quartier.Testing;
+
+namespace Quartier.EndToEnd.Tests;
+
+/// <summary>
+/// The resident pages through the gateway in a real browser, as residents meet them: on a phone, with
+/// the keyboard alone, without JavaScript, in German and right to left in Arabic; zero axe violations
+/// on every page, and a booking made there is what staff see and what cancelling frees.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetime
+{
+    private HeadlessChromium chromium = null!;
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => chromium = await HeadlessChromium.LaunchAsync();
+
+    public async ValueTask DisposeAsync() => await chromium.DisposeAsync();
+
+    [Fact]
+    public async Task A_resident_finds_the_office_and_books_with_the_keyboard_alone_staff_see_it_and_cancelling_frees_the_time()
+    {
+        var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Tastatur {Guid.NewGuid():N}");
+        var page = await NewPageAsync("de-DE");
+
+        await page.GotoAsync(Address("/"));
+        await ExpectAccessibleAsync(page, "Ein Stadtteilbüro finden");
+        await page.TypeIntoAsync("#q", office.Name);
+        await page.SubmitAsync();
+        await ExpectAccessibleAsync(page, "Ein Stadtteilbüro finden");
+        await page.FollowAsync($"a[href='/offices/{office.OfficeId}']");
+
+        await ExpectAccessibleAsync(page, office.Name);
+        (await page.Locator("table").InnerTextAsync()).Should().Contain("00:00");
+        await page.FollowAsync($"a[href='/book/{office.ServiceId}']");
+
+        await ExpectAccessibleAsync(page, BookableOffice.ServiceName);
+        await page.FollowAsync($"a[href='/book/{office.ServiceId}?channel=Phone']");
+        await ExpectAccessibleAsync(page, BookableOffice.ServiceName);
+        // Days ahead: far enough from the start to be cancelled online.
+        await page.FollowAsync("a[href*='from=']");
+        await page.FollowAsync("ul.times a");
+        var startsAt = DateTimeOffset.Parse(System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["startsAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+
+        await ExpectAccessibleAsync(page, "Ihre Angaben");
+        await page.FollowAsync("button[type=submit]");
+        await ExpectAccessibleAsync(page, "Ihre Angaben");
+        (await page.Locator("#name").GetAttributeAsync("aria-invalid")).Should().Be("true");
+        (await page.Locator(".summary").InnerTextAsync()).Should().Contain("Telefonnummer oder eine E-Mail-Adresse").And.Contain("stimmen Sie zu");
+
+        await page.TypeIntoAsync("#name", "Yusuf Haddad");
+        await page.TypeIntoAsync("#phone", "03605 555123");
+        await page.TypeIntoAsync("#topic", "Kita-Platz");
+        await page.TickAsync("#consent");
+        await page.FollowAsync("button[type=submit]");
+
+        await ExpectAccessibleAsync(page, "Ihr Termin");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Ihr Termin ist gebucht");
+        // Staff see it in the day list, and the first free time has one seat less.
+        var dayList = await StaffDayListAsync(office.OfficeId);
+        dayList.Should().Contain("Yusuf Haddad").And.Contain("Kita-Platz");
+        (await FreeSeatsAsync(office.ServiceId, startsAt)).Should().Be(1);
+
+        await page.FollowAsync("button.secondary");
+        await ExpectAccessibleAsync(page, "Ihr Termin");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("abgesagt");
+        (await StaffDayListAsync(office.OfficeId)).Should().Contain("Cancelled");
+        (await FreeSeatsAsync(office.ServiceId, startsAt)).Should().Be(2, "cancelling frees the seat");
+    }
+
+    [Fact]
+    public async Task A_resident_who_needs_help_asks_to_be_called_back_staff_find_it_in_the_queue_and_the_link_cancels_it()
+    {
+        var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Rückruf {Guid.NewGuid():N}");
+        var page = await NewPageAsync("de-DE");
+
+        await page.GotoAsync(Address($"/offices/{office.OfficeId}"));
+        await page.FollowAsync($"a[href='/offices/{office.OfficeId}/callback']");
+        await ExpectAccessibleAsync(page, "Rückruf");
+        await page.FollowAsync("ul.times a");
+        await ExpectAccessibleAsync(page, "Ihre Angaben");
+        await page.FollowAsync("button[type=submit]");
+        (await page.Locator("#phone").GetAttributeAsync("aria-invalid")).Should().Be("true");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        await page.TypeIntoAsync("#phone", "05721 939830");
+        await page.TickAsync("#consent");
+        await page.FollowAsync("button[type=submit]");
+        await ExpectAccessibleAsync(page, "Ihr Rückruf");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Rückruf ist gebucht");
+
+        var queue = await platform.Client.GetStringAsync(new Uri($"/api/bookings/offices/{office.OfficeId}/callbacks/queue", UriKind.Relative), Cancellation);
+        queue.Should().Contain("939830");
+
+        await page.FollowAsync("button.secondary");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("abgesagt");
+        (await platform.Client.GetStringAsync(new Uri($"/api/bookings/offices/{office.OfficeId}/callbacks/queue", UriKind.Relative), Cancellation))
+            .Should().NotContain("939830", "a cancelled callback leaves the queue");
+    }
+
+    [Fact]
+    public async Task In_Arabic_the_pages_read_right_to_left_and_pass_axe_and_the_choice_is_remembered()
+    {
+        var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Arabisch {Guid.NewGuid():N}");
+        var page = await NewPageAsync("de-DE");
+
+        await page.GotoAsync(Address("/"));
+        await page.FollowAsync("a[hreflang=ar]");
+        (await page.Locator("html").GetAttributeAsync("dir")).Should().Be("rtl");
+        (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("ar");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        await page.GotoAsync(Address($"/offices/{office.OfficeId}"));
+        (await page.Locator("html").GetAttributeAsync("dir")).Should().Be("rtl", "the language stays chosen");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        (await page.Locator("ul.cards h3").First.InnerTextAsync()).Should().Be("استشارة اجتماعية", "the service is named in the resident's language");
+
+        await page.GotoAsync(Address($"/book/{office.ServiceId}?channel=InPerson"));
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.FollowAsync("ul.times a");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Without_JavaScript_on_a_narrow_phone_a_booking_completes_and_a_double_submit_books_once()
+    {
+        var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Ohne Skript {Guid.NewGuid():N}");
+        var page = await chromium.NewPageAsync(new BrowserNewContextOptions
+        {
+            Locale = "de-DE", JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 320, Height = 640 }, IsMobile = true,
+        });
+
+        await page.GotoAsync(Address($"/book/{office.ServiceId}?channel=InPerson"));
+        await page.Locator("ul.times a").First.ClickAsync();
+        await page.Locator("#name").FillAsync("Olena Kowalenko");
+        await page.Locator("#email").FillAsync("olena@example.org");
+        await page.Locator("#consent").CheckAsync();
+        await page.Locator("button[type=submit]").DblClickAsync();
+
+        await page.WaitForURLAsync("**/appointment/**");
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("Ihr Termin");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Ihr Termin ist gebucht");
+        (await page.EvaluateAsync<string[]>(WiderThanTheScreen)).Should().BeEmpty("nothing needs sideways scrolling on a 320-pixel phone");
+        (await StaffDayListAsync(office.OfficeId)).Split("Olena Kowalenko").Length.Should().Be(2, "the same form sent twice books once");
+    }
+
+    /// <summary>The elements reaching past the viewport's edge, as tag and text.</summary>
+    private const string WiderThanTheScreen = """
+        () => [...document.body.querySelectorAll('*')]
+            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+            .map(e => e.tagName + ' ' + (e.className || '') + ': ' + (e.textContent || '').trim().slice(0, 40))
+        """;
+
+    private async Task<IPage> NewPageAsync(string locale) => await chromium.NewPageAsync(new BrowserNewContextOptions { Locale = locale });
+
+    private string Address(string path) => new Uri(platform.Gateway.BaseAddress, path).ToString();
+
+    private static async Task ExpectAccessibleAsync(IPage page, string heading)
+    {
+        (await page.Locator("h1").InnerTextAsync()).Should().Be(heading);
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+    }
+
+    private async Task<int> FreeSeatsAsync(Guid serviceId, DateTimeOffset startsAt)
+    {
+        var day = DateOnly.FromDateTime(startsAt.DateTime);
+        var slots = await platform.Client.GetFromJsonAsync<List<SlotView>>($"/api/bookings/services/{serviceId}/slots?channel=Phone&from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}", Cancellation);
+        return slots!.SingleOrDefault(slot => slot.StartsAt == startsAt)?.FreeSeats ?? 0;
+    }
+
+    /// <summary>The office's appointments of the coming days, as staff read them.</summary>
+    private async Task<string> StaffDayListAsync(Guid officeId)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var days = new List<string>();
+        for (var day = today; day <= today.AddDays(10); day = day.AddDays(1))
+        {
+            days.Add(await platform.Client.GetStringAsync(new Uri($"/api/bookings/offices/{officeId}/appointments?date={day:yyyy-MM-dd}", UriKind.Relative), Cancellation));
+        }
+
+        return string.Join('\n', days);
+    }
+
+    private sealed record SlotView(DateTimeOffset StartsAt, int FreeSeats);
+}
