@@ -29,7 +29,7 @@ public sealed class EngagementBenchmark : IBenchmark
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__engagementdb"] = await postgres.CreateDatabaseAsync("engagementdb"),
             ["ConnectionStrings__messaging"] = rabbitMq.ConnectionString,
-        };
+        }.TrustingStaffTokens();
         var dll = ServiceProcess.AssemblyPath("services/Engagement", "Engagement");
         await ServiceProcess.RunToCompletionAsync(dll, "migrate", environment, TimeSpan.FromMinutes(1));
         await using var service = await ServiceProcess.StartAsync("engagement", dll, environment, CancellationToken.None);
@@ -38,7 +38,8 @@ public sealed class EngagementBenchmark : IBenchmark
 
         var officeId = await OfficeSeeding.RegisterOfficeAsync(rabbitMq.ConnectionString, client, "/api/engagement/offices");
         var startsAt = DateTimeOffset.UtcNow.AddDays(14);
-        using var scheduled = await client.PostAsJsonAsync("/api/engagement/events", new
+        using var staff = new HttpClient { BaseAddress = service.BaseAddress, DefaultRequestHeaders = { Authorization = StaffTokens.Everything("engagement", officeId) } };
+        using var scheduled = await staff.PostAsJsonAsync("/api/engagement/events", new
         {
             officeId,
             fieldOfAction = "sport-freizeit",

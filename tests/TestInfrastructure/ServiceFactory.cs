@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Quartier.Testing;
 
@@ -44,7 +46,7 @@ public static class ServiceFactory
 /// One service in the test process, against the real PostgreSQL and RabbitMQ of the test run, with
 /// its own database and virtual host. Development mode: it applies its migrations at start.
 /// </summary>
-public sealed class ServiceFactory<TEntryPoint>(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<TEntryPoint>
+public sealed class ServiceFactory<TEntryPoint>(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? testServices = null) : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
     public string MessagingConnectionString => settings["ConnectionStrings:messaging"];
@@ -56,6 +58,11 @@ public sealed class ServiceFactory<TEntryPoint>(IReadOnlyDictionary<string, stri
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (testServices is not null)
+        {
+            builder.ConfigureTestServices(testServices);
         }
     }
 }
