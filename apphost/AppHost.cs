@@ -29,6 +29,7 @@ var services = new[]
 var web = builder.AddProject<Projects.Web>("web", launchProfileName: "http")
     .WithReference(services[0])
     .WithReference(services[1])
+    .WithReference(services[2])
     .WithHttpHealthCheck("/health");
 
 // The only public entry: it starts once every service is healthy and routes /api/<name>/** to it,

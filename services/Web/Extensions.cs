@@ -13,6 +13,7 @@ public static class Extensions
         builder.Services.AddChosenLanguages([.. Languages.All.Select(language => language.Culture)]);
         builder.Services.AddHttpClient(PublicApi.Offices, client => client.BaseAddress = new Uri("http://offices"));
         builder.Services.AddHttpClient(PublicApi.Bookings, client => client.BaseAddress = new Uri("http://bookings"));
+        builder.Services.AddHttpClient(PublicApi.Engagement, client => client.BaseAddress = new Uri("http://engagement"));
         builder.Services.AddScoped<PublicApi>();
         return builder;
     }

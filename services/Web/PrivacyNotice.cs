@@ -5,4 +5,7 @@ public static class PrivacyNotice
 {
     /// <summary>Changes with the wording of the appointments section (Resources: PrivacyAppointments*).</summary>
     public const string AppointmentsVersion = "2026-12-appointments";
+
+    /// <summary>Changes with the wording of the events section (Resources: PrivacyEvents*).</summary>
+    public const string EventsVersion = "2026-12-events";
 }

@@ -22,5 +22,9 @@ public static class Times
     /// <summary>Instants from the APIs carry the office's offset of that moment: its wall clock.</summary>
     public static string Time(DateTimeOffset? instant) => instant is { } at ? Time(TimeOnly.FromDateTime(at.DateTime)) : string.Empty;
 
+    /// <summary>An instant stored in UTC on the office's wall clock (events carry no offset of their own).</summary>
+    public static DateTimeOffset InOffice(DateTimeOffset instant, string timeZone = DefaultTimeZone) =>
+        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZone));
+
     public static string DayAndTime(DateTimeOffset instant) => $"{Day(DateOnly.FromDateTime(instant.DateTime))}, {Time(instant)}";
 }

@@ -103,6 +103,54 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task The_last_place_of_an_event_goes_to_the_first_resident_the_next_waits_and_moves_up_when_the_first_cancels()
+    {
+        var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Fest {Guid.NewGuid():N}");
+        await platform.WaitForAsync<OfficeView>($"/api/engagement/offices/{office.OfficeId}", PlatformFixture.ArrivalTimeout);
+        var startsAt = DateTimeOffset.UtcNow.AddDays(10);
+        using var scheduled = await platform.Client.PostAsJsonAsync("/api/engagement/events", new
+        {
+            officeId = office.OfficeId,
+            fieldOfAction = "zusammenleben",
+            texts = new[] { new { language = "de", title = "Nachbarschaftsfest", description = (string?)"Mit Musik und Kuchen." }, new { language = "ar", title = "حفل الجيران", description = (string?)null } },
+            place = "Hof der Käthe-Kollwitz-Straße 20",
+            startsAt,
+            endsAt = startsAt.AddHours(3),
+            capacity = 1,
+        }, Cancellation);
+        scheduled.EnsureSuccessStatusCode();
+        var eventId = (await scheduled.Content.ReadFromJsonAsync<IdView>(Cancellation))!.Id;
+
+        var first = await NewPageAsync("de-DE");
+        await first.GotoAsync(Address($"/events?office={office.OfficeId}"));
+        await ExpectAccessibleAsync(first, "Veranstaltungen");
+        await first.FollowAsync($"a[href='/events/{eventId}']");
+        await ExpectAccessibleAsync(first, "Nachbarschaftsfest");
+        await first.TypeIntoAsync("#name", "Amira Saleh");
+        await first.TypeIntoAsync("#email", "amira@example.org");
+        await first.TickAsync("#consent");
+        await first.FollowAsync("button[type=submit]");
+        await ExpectAccessibleAsync(first, "Ihre Anmeldung");
+        (await first.Locator("[role=status]").InnerTextAsync()).Should().Contain("Sie sind angemeldet");
+
+        var second = await NewPageAsync("de-DE");
+        await second.GotoAsync(Address($"/events/{eventId}"));
+        (await second.Locator("main").InnerTextAsync()).Should().Contain("Ausgebucht").And.Contain("Warteliste");
+        await second.TypeIntoAsync("#name", "Ivan Petrenko");
+        await second.TypeIntoAsync("#phone", "0157 1234567");
+        await second.TickAsync("#consent");
+        await second.FollowAsync("button[type=submit]");
+        (await second.Locator("[role=status]").InnerTextAsync()).Should().Contain("Warteliste, Platz 1");
+        var secondLink = second.Url.Split('?')[0];
+
+        await first.FollowAsync("button.secondary");
+        (await first.Locator("[role=status]").InnerTextAsync()).Should().Contain("abgesagt");
+        await second.GotoAsync(secondLink);
+        (await second.Locator("dl").InnerTextAsync()).Should().Contain("Angemeldet", "the waiting resident moved up to the freed place");
+        (await second.AxeViolationsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task In_Arabic_the_pages_read_right_to_left_and_pass_axe_and_the_choice_is_remembered()
     {
         var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Arabisch {Guid.NewGuid():N}");
@@ -186,4 +234,6 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetim
     }
 
     private sealed record SlotView(DateTimeOffset StartsAt, int FreeSeats);
+
+    private sealed record IdView(Guid Id);
 }

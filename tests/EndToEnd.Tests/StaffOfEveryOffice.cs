@@ -1,17 +1,19 @@
 using System.Net;
 using System.Net.Http.Json;
-
 using Quartier.Testing;
 
 namespace Quartier.EndToEnd.Tests;
 
 /// <summary>
-/// The suite's default caller: the administrator, signed in through the gateway, made lead of every
-/// office in the directory whenever a request is refused for want of a membership; then the request
+/// The suite's default caller: the administrator, signed in through the gateway, made lead of the
+/// offices registered last whenever a request is refused for want of a membership; then the request
 /// is sent again with the refreshed token. What each role may not do is tested with sessions of their own.
 /// </summary>
 public sealed class StaffOfEveryOffice(StaffSession administrator, Uri gateway) : DelegatingHandler(new HttpClientHandler())
 {
+    /// <summary>The most memberships identity gives one person.</summary>
+    private const int MembershipLimit = 50;
+
     private readonly SemaphoreSlim updating = new(1, 1);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -56,11 +58,11 @@ public sealed class StaffOfEveryOffice(StaffSession administrator, Uri gateway) 
         try
         {
             using var plain = new HttpClient { BaseAddress = gateway };
-            var offices = new List<Guid>();
+            var offices = new List<OfficeId>();
             for (var page = 1; ; page++)
             {
                 var found = (await plain.GetFromJsonAsync<OfficeList>($"/api/offices?includeClosed=true&pageSize=100&page={page}", cancellationToken))!;
-                offices.AddRange(found.Items.Select(office => office.Id));
+                offices.AddRange(found.Items);
                 if (found.Items.Count < 100)
                 {
                     break;
@@ -68,7 +70,11 @@ public sealed class StaffOfEveryOffice(StaffSession administrator, Uri gateway) 
             }
 
             using var set = administrator.Authorized(HttpMethod.Put, $"/api/identity/accounts/{administrator.Subject}/memberships",
-                new { memberships = offices.Select(office => new { officeId = office, role = "Lead" }) });
+                new
+                {
+                    // Identity caps a person's memberships; the suite's tests work in the offices they registered last.
+                    memberships = offices.OrderByDescending(office => office.RegisteredAt).Take(MembershipLimit).Select(office => new { officeId = office.Id, role = "Lead" }),
+                });
             using var updated = await plain.SendAsync(set, cancellationToken);
             updated.EnsureSuccessStatusCode();
             await administrator.RefreshAsync();
@@ -91,5 +97,5 @@ public sealed class StaffOfEveryOffice(StaffSession administrator, Uri gateway) 
 
     private sealed record OfficeList(List<OfficeId> Items);
 
-    private sealed record OfficeId(Guid Id);
+    private sealed record OfficeId(Guid Id, DateTimeOffset RegisteredAt);
 }

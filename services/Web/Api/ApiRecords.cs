@@ -80,3 +80,32 @@ public sealed record Appointment(
     AppointmentStatus Status,
     string? Name,
     DateTimeOffset ChangeableUntil);
+
+public sealed record EventText(string Language, string Title, string? Description);
+
+public sealed record CommunityEvent(
+    Guid Id,
+    Guid OfficeId,
+    IReadOnlyList<EventText> Texts,
+    string Place,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    DateTimeOffset RegistrationDeadline,
+    int Capacity,
+    int FreeSeats)
+{
+    /// <summary>The text in the resident's language, else German, else the first one.</summary>
+    public EventText TextIn(string language) =>
+        Texts.FirstOrDefault(t => t.Language == language) ?? Texts.FirstOrDefault(t => t.Language == "de") ?? Texts[0];
+}
+
+public sealed record EventRegistrationRequest(string? Name, string? Email, string? Phone, int People, bool Consent, string ConsentTextVersion);
+
+public enum RegistrationStatus
+{
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+}
+
+public sealed record EventRegistration(Guid Id, Guid EventId, int People, RegistrationStatus Status, int? WaitlistPosition);

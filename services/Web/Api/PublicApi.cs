@@ -38,10 +38,12 @@ public sealed class PublicApi(IHttpClientFactory clients)
 {
     public const string Offices = "offices";
     public const string Bookings = "bookings";
+    public const string Engagement = "engagement";
 
     /// <summary>Where the secret links of appointments and callbacks open them (also through the gateway, for the calendar file).</summary>
     public const string AppointmentLink = "/api/bookings/appointments/manage";
     public const string CallbackLink = "/api/bookings/callbacks/manage";
+    public const string RegistrationLink = "/api/engagement/registrations/manage";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -80,22 +82,35 @@ public sealed class PublicApi(IHttpClientFactory clients)
 
     /// <summary>Books once per <paramref name="idempotencyKey"/>: a second submit of the same form answers the first booking.</summary>
     public Task<Submission<Confirmation>> BookAsync(AppointmentRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
-        SubmitAsync("/api/bookings/appointments", request, idempotencyKey, cancellationToken);
+        SubmitAsync(Bookings, "/api/bookings/appointments", request, idempotencyKey, cancellationToken);
 
     public Task<Submission<Confirmation>> RequestCallbackAsync(Guid officeId, CallbackRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
-        SubmitAsync($"/api/bookings/offices/{officeId}/callbacks", request, idempotencyKey, cancellationToken);
+        SubmitAsync(Bookings, $"/api/bookings/offices/{officeId}/callbacks", request, idempotencyKey, cancellationToken);
+
+    public Task<Submission<Confirmation>> RegisterAsync(Guid eventId, EventRegistrationRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
+        SubmitAsync(Engagement, $"/api/engagement/events/{eventId}/registrations", request, idempotencyKey, cancellationToken);
 
     public Task<CancelOutcome> CancelAppointmentAsync(string token, CancellationToken cancellationToken) =>
-        CancelAsync($"{AppointmentLink}/{Uri.EscapeDataString(token)}/cancel", cancellationToken);
+        CancelAsync(Bookings, HttpMethod.Post, $"{AppointmentLink}/{Uri.EscapeDataString(token)}/cancel", cancellationToken);
 
     public Task<CancelOutcome> CancelCallbackAsync(string token, CancellationToken cancellationToken) =>
-        CancelAsync($"{CallbackLink}/{Uri.EscapeDataString(token)}/cancel", cancellationToken);
+        CancelAsync(Bookings, HttpMethod.Post, $"{CallbackLink}/{Uri.EscapeDataString(token)}/cancel", cancellationToken);
 
-    private async Task<Submission<Confirmation>> SubmitAsync(string path, object request, string idempotencyKey, CancellationToken cancellationToken)
+    public Task<CancelOutcome> CancelRegistrationAsync(string token, CancellationToken cancellationToken) =>
+        CancelAsync(Engagement, HttpMethod.Delete, $"{RegistrationLink}/{Uri.EscapeDataString(token)}", cancellationToken);
+
+    public async Task<IReadOnlyList<CommunityEvent>> EventsAsync(Guid? officeId, CancellationToken cancellationToken) =>
+        await GetOrNullAsync<List<CommunityEvent>>(Engagement, $"/api/engagement/events{(officeId is { } office ? $"?officeId={office}" : string.Empty)}", cancellationToken) ?? [];
+
+    public Task<CommunityEvent?> EventAsync(Guid eventId, CancellationToken cancellationToken) =>
+        GetOrNullAsync<CommunityEvent>(Engagement, $"/api/engagement/events/{eventId}", cancellationToken);
+
+    public Task<EventRegistration?> RegistrationAsync(string token, CancellationToken cancellationToken) =>
+        GetOrNullAsync<EventRegistration>(Engagement, $"{RegistrationLink}/{Uri.EscapeDataString(token)}", cancellationToken);
+
+    private async Task<Submission<Confirmation>> SubmitAsync(string service, string path, object request, string idempotencyKey, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(request, options: Json) };
-        message.Headers.Add("Idempotency-Key", idempotencyKey);
-        using var response = await SendAsync(Bookings, message, cancellationToken);
+        using var response = await SendOnceAsync(service, path, request, idempotencyKey, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return new Submission<Confirmation>.Accepted((await response.Content.ReadFromJsonAsync<Confirmation>(Json, cancellationToken))!);
@@ -113,19 +128,40 @@ public sealed class PublicApi(IHttpClientFactory clients)
             return new Submission<Confirmation>.TimeGone(alternatives);
         }
 
-        throw new ServiceUnavailableException(Bookings);
+        throw new ServiceUnavailableException(service);
     }
 
-    private async Task<CancelOutcome> CancelAsync(string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the form's request; while the same form's earlier submit is still being processed (a
+    /// double click: 409 with Retry-After), waits and asks again, so the resident gets that submit's answer.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendOnceAsync(string service, string path, object request, string idempotencyKey, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(Bookings, new HttpRequestMessage(HttpMethod.Post, path), cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(request, options: Json) };
+            message.Headers.Add("Idempotency-Key", idempotencyKey);
+            var response = await SendAsync(service, message, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.Conflict || response.Headers.RetryAfter?.Delta is not { } wait || attempt == 5)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(wait < TimeSpan.FromSeconds(2) ? wait : TimeSpan.FromSeconds(2), cancellationToken);
+        }
+    }
+
+    private async Task<CancelOutcome> CancelAsync(string service, HttpMethod method, string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(service, new HttpRequestMessage(method, path), cancellationToken);
         return response.StatusCode switch
         {
             HttpStatusCode.OK => CancelOutcome.Cancelled,
             HttpStatusCode.UnprocessableEntity => CancelOutcome.TooLate,
             HttpStatusCode.Conflict => CancelOutcome.AlreadyChanged,
             HttpStatusCode.NotFound => CancelOutcome.NotFound,
-            _ => throw new ServiceUnavailableException(Bookings),
+            _ => throw new ServiceUnavailableException(service),
         };
     }
 

@@ -27,23 +27,7 @@ public sealed class BookingForm
     public bool Consent { get; set; }
 
     /// <summary>The properties the page itself can refuse, with the text key of the reason.</summary>
-    public IEnumerable<(string Property, string TextKey)> Check()
-    {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length < 2)
-        {
-            yield return (nameof(Name), "Invalid_name");
-        }
-
-        if (string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(Email))
-        {
-            yield return (nameof(Phone), "PhoneOrEmailMissing");
-        }
-
-        if (!Consent)
-        {
-            yield return (nameof(Consent), "Invalid_consent");
-        }
-    }
+    public IEnumerable<(string Property, string TextKey)> Check() => ResidentChecks.NameReachAndConsent(Name, Phone, Email, Consent);
 
     public AppointmentRequest ToRequest(Guid serviceId, DateTimeOffset startsAt, AppointmentChannel channel, DateTimeOffset now) => new(
         serviceId, startsAt, channel, Name?.Trim(), Blank(Phone), Blank(Email), Language, InterpreterNeeded, Blank(Topic),
