@@ -15,6 +15,7 @@ public static class Extensions
         builder.Services.AddHttpClient(PublicApi.Bookings, client => client.BaseAddress = new Uri("http://bookings"));
         builder.Services.AddHttpClient(PublicApi.Engagement, client => client.BaseAddress = new Uri("http://engagement"));
         builder.Services.AddScoped<PublicApi>();
+        builder.Services.Configure<ImprintOptions>(builder.Configuration.GetSection(ImprintOptions.Section));
         return builder;
     }
 

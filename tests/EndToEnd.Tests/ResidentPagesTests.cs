@@ -151,6 +151,26 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task The_accessibility_statement_with_its_feedback_route_and_the_imprint_are_a_keyboard_step_from_every_page()
+    {
+        var page = await NewPageAsync("de-DE");
+        await page.GotoAsync(Address("/events"));
+
+        await page.FollowAsync("footer a[href='/accessibility']");
+        await ExpectAccessibleAsync(page, "Barrierefreiheit");
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("BITV 2.0").And.Contain("Barriere melden");
+        (await page.Locator("a[href^='mailto:']").CountAsync()).Should().BeGreaterThan(0, "a barrier can be reported to a named address");
+
+        await page.FollowAsync("footer a[href='/imprint']");
+        await ExpectAccessibleAsync(page, "Impressum");
+        (await page.Locator("address").InnerTextAsync()).Should().NotBeNullOrWhiteSpace();
+
+        await page.FollowAsync("a[hreflang=ar]");
+        (await page.Locator("html").GetAttributeAsync("dir")).Should().Be("rtl");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task In_Arabic_the_pages_read_right_to_left_and_pass_axe_and_the_choice_is_remembered()
     {
         var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Arabisch {Guid.NewGuid():N}");
