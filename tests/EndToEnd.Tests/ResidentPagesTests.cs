@@ -171,6 +171,41 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_resident_moves_an_appointment_by_its_link_and_the_old_time_is_free_again()
+    {
+        var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Verschieben {Guid.NewGuid():N}");
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3));
+        var slots = (await platform.Client.GetFromJsonAsync<List<SlotView>>($"/api/bookings/services/{office.ServiceId}/slots?channel=Phone&from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}", Cancellation))!;
+        using var booked = await platform.Client.PostAsJsonAsync("/api/bookings/appointments", new
+        {
+            serviceId = office.ServiceId,
+            startsAt = slots[0].StartsAt,
+            channel = "Phone",
+            name = "Tetiana Bondar",
+            phone = "+49 3605 555777",
+            language = "uk",
+            interpreterNeeded = false,
+            consent = new { textVersion = "2026-12-appointments", givenAt = DateTimeOffset.UtcNow },
+        }, Cancellation);
+        booked.EnsureSuccessStatusCode();
+        var token = (await booked.Content.ReadFromJsonAsync<ConfirmationView>(Cancellation))!.ManagementToken;
+
+        var page = await NewPageAsync("de-DE");
+        await page.GotoAsync(Address($"/appointment/{token}"));
+        await page.FollowAsync($"a[href='/appointment/{token}/move']");
+        await ExpectAccessibleAsync(page, "Termin verschieben");
+        await page.FollowAsync("ul.times a");
+        await ExpectAccessibleAsync(page, "Termin verschieben");
+        var newStart = DateTimeOffset.Parse(System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["startsAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+        await page.FollowAsync("button[type=submit]");
+
+        await ExpectAccessibleAsync(page, "Ihr Termin");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("verschoben");
+        (await FreeSeatsAsync(office.ServiceId, slots[0].StartsAt)).Should().Be(2, "the old time is free again");
+        (await FreeSeatsAsync(office.ServiceId, newStart)).Should().Be(1, "the new time holds the appointment");
+    }
+
+    [Fact]
     public async Task In_Arabic_the_pages_read_right_to_left_and_pass_axe_and_the_choice_is_remembered()
     {
         var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Arabisch {Guid.NewGuid():N}");
@@ -256,4 +291,6 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetim
     private sealed record SlotView(DateTimeOffset StartsAt, int FreeSeats);
 
     private sealed record IdView(Guid Id);
+
+    private sealed record ConfirmationView(string ManagementToken);
 }

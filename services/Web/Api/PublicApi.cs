@@ -82,13 +82,17 @@ public sealed class PublicApi(IHttpClientFactory clients)
 
     /// <summary>Books once per <paramref name="idempotencyKey"/>: a second submit of the same form answers the first booking.</summary>
     public Task<Submission<Confirmation>> BookAsync(AppointmentRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
-        SubmitAsync(Bookings, "/api/bookings/appointments", request, idempotencyKey, cancellationToken);
+        SubmitAsync<Confirmation>(Bookings, "/api/bookings/appointments", request, idempotencyKey, cancellationToken);
 
     public Task<Submission<Confirmation>> RequestCallbackAsync(Guid officeId, CallbackRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
-        SubmitAsync(Bookings, $"/api/bookings/offices/{officeId}/callbacks", request, idempotencyKey, cancellationToken);
+        SubmitAsync<Confirmation>(Bookings, $"/api/bookings/offices/{officeId}/callbacks", request, idempotencyKey, cancellationToken);
 
     public Task<Submission<Confirmation>> RegisterAsync(Guid eventId, EventRegistrationRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
-        SubmitAsync(Engagement, $"/api/engagement/events/{eventId}/registrations", request, idempotencyKey, cancellationToken);
+        SubmitAsync<Confirmation>(Engagement, $"/api/engagement/events/{eventId}/registrations", request, idempotencyKey, cancellationToken);
+
+    /// <summary>Moves the appointment behind the link to another free time of its service and channel.</summary>
+    public Task<Submission<Appointment>> MoveAppointmentAsync(string token, DateTimeOffset startsAt, CancellationToken cancellationToken) =>
+        SubmitAsync<Appointment>(Bookings, $"{AppointmentLink}/{Uri.EscapeDataString(token)}/reschedule", new { startsAt }, null, cancellationToken);
 
     public Task<CancelOutcome> CancelAppointmentAsync(string token, CancellationToken cancellationToken) =>
         CancelAsync(Bookings, HttpMethod.Post, $"{AppointmentLink}/{Uri.EscapeDataString(token)}/cancel", cancellationToken);
@@ -108,24 +112,24 @@ public sealed class PublicApi(IHttpClientFactory clients)
     public Task<EventRegistration?> RegistrationAsync(string token, CancellationToken cancellationToken) =>
         GetOrNullAsync<EventRegistration>(Engagement, $"{RegistrationLink}/{Uri.EscapeDataString(token)}", cancellationToken);
 
-    private async Task<Submission<Confirmation>> SubmitAsync(string service, string path, object request, string idempotencyKey, CancellationToken cancellationToken)
+    private async Task<Submission<T>> SubmitAsync<T>(string service, string path, object request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         using var response = await SendOnceAsync(service, path, request, idempotencyKey, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
-            return new Submission<Confirmation>.Accepted((await response.Content.ReadFromJsonAsync<Confirmation>(Json, cancellationToken))!);
+            return new Submission<T>.Accepted((await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!);
         }
 
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         if (response.StatusCode == HttpStatusCode.BadRequest && problem.TryGetProperty("errors", out var errors))
         {
-            return new Submission<Confirmation>.Invalid(errors.Deserialize<Dictionary<string, string[]>>(Json)!);
+            return new Submission<T>.Invalid(errors.Deserialize<Dictionary<string, string[]>>(Json)!);
         }
 
         if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
         {
             var alternatives = problem.TryGetProperty("alternatives", out var found) ? found.Deserialize<List<FreeTime>>(Json)! : [];
-            return new Submission<Confirmation>.TimeGone(alternatives);
+            return new Submission<T>.TimeGone(alternatives);
         }
 
         throw new ServiceUnavailableException(service);
@@ -135,12 +139,16 @@ public sealed class PublicApi(IHttpClientFactory clients)
     /// Sends the form's request; while the same form's earlier submit is still being processed (a
     /// double click: 409 with Retry-After), waits and asks again, so the resident gets that submit's answer.
     /// </summary>
-    private async Task<HttpResponseMessage> SendOnceAsync(string service, string path, object request, string idempotencyKey, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(string service, string path, object request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(request, options: Json) };
-            message.Headers.Add("Idempotency-Key", idempotencyKey);
+            if (idempotencyKey is not null)
+            {
+                message.Headers.Add("Idempotency-Key", idempotencyKey);
+            }
+
             var response = await SendAsync(service, message, cancellationToken);
             if (response.StatusCode != HttpStatusCode.Conflict || response.Headers.RetryAfter?.Delta is not { } wait || attempt == 5)
             {
