@@ -1,8 +1,14 @@
 using Quartier.ServiceDefaults;
 using Quartier.Web;
 
+if (args is [SharedKeyRing.Verb, .. var rest])
+{
+    return SharedKeyRing.WriteKey(rest);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddSharedKeyRing();
 builder.AddResidentPages();
 
 var app = builder.Build();
@@ -10,5 +16,6 @@ app.MapDefaultEndpoints();
 app.MapResidentPages();
 
 app.Run();
+return 0;
 
 public partial class Program;
