@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the platform needs on a Debian machine without a container runtime, when missing:
 # Debian's PostgreSQL and RabbitMQ (the AppHost runs private instances of them; the system-wide
-# servers the packages start are stopped again), and with --tests also Chromium (browser tests).
+# servers the packages start are stopped again), ICU for the resident pages, and with --tests also
+# Chromium (browser tests).
 set -euo pipefail
 
 missing=()
 command -v rabbitmq-server >/dev/null 2>&1 || [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]] || missing+=(rabbitmq-server)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+# The resident pages write dates and times in each reader's language: ICU.
+compgen -G "/usr/lib/*/libicuuc.so.*" >/dev/null || missing+=(libicu72)
 if [[ ${1:-} == --tests ]]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fi

@@ -11,9 +11,11 @@ public static class Extensions
     {
         builder.Services.AddRazorComponents();
         builder.Services.AddChosenLanguages([.. Languages.All.Select(language => language.Culture)]);
-        builder.Services.AddHttpClient(PublicApi.Offices, client => client.BaseAddress = new Uri("http://offices"));
-        builder.Services.AddHttpClient(PublicApi.Bookings, client => client.BaseAddress = new Uri("http://bookings"));
-        builder.Services.AddHttpClient(PublicApi.Engagement, client => client.BaseAddress = new Uri("http://engagement"));
+        // By service name: service discovery resolves http://offices from services:offices:http:0.
+        foreach (var service in new[] { PublicApi.Offices, PublicApi.Bookings, PublicApi.Engagement })
+        {
+            builder.Services.AddHttpClient(service, client => client.BaseAddress = new Uri($"http://{service}"));
+        }
         builder.Services.AddScoped<PublicApi>();
         builder.Services.Configure<ImprintOptions>(builder.Configuration.GetSection(ImprintOptions.Section));
         return builder;

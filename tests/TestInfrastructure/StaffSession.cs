@@ -75,7 +75,7 @@ public sealed partial class StaffSession : IDisposable
     {
         const string path = "/account/authenticator";
         var form = await FormAsync(path);
-        AuthenticatorKey = KeyOnPage().Match(form).Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        AuthenticatorKey = KeyOn(form);
         using var confirmed = await PostFormAsync(path, form, new() { ["Code"] = TotpCode(AuthenticatorKey) });
         if (confirmed.StatusCode != HttpStatusCode.Redirect && confirmed.StatusCode != HttpStatusCode.Found)
         {
@@ -176,7 +176,7 @@ public sealed partial class StaffSession : IDisposable
                 var form = await FormAsync(next);
                 if (location.AbsolutePath == "/account/authenticator")
                 {
-                    AuthenticatorKey = KeyOnPage().Match(form).Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+                    AuthenticatorKey = KeyOn(form);
                 }
 
                 var key = AuthenticatorKey ?? throw new InvalidOperationException("The account asks for a second factor, and no authenticator key was given.");
@@ -235,6 +235,9 @@ public sealed partial class StaffSession : IDisposable
         var bits = string.Concat(text.Replace(" ", string.Empty, StringComparison.Ordinal).TrimEnd('=').Select(c => Convert.ToString(alphabet.IndexOf(char.ToUpperInvariant(c), StringComparison.Ordinal), 2).PadLeft(5, '0')));
         return [.. Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2))];
     }
+
+    /// <summary>The authenticator key as the set-up page shows it (groups of four, lower case), as an app takes it.</summary>
+    private static string KeyOn(string page) => KeyOnPage().Match(page).Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
 
     private static Regex Attribute(string name) => new($"\\b{name}=\"([^\"]*)\"");
 
