@@ -63,6 +63,7 @@ public static class Extensions
             Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = ServiceAddress(service).ToString() } },
         }).ToList();
 
+        builder.ReadHeadersAsLatin1();
         builder.Services.AddReverseProxy()
             .LoadFromMemory(routes, clusters)
             .AddServiceDiscoveryDestinationResolver();
@@ -80,11 +81,13 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Writes pass the rate limiter before they are proxied; an unreachable service is a 503. The public
+    /// Headers that cannot be forwarded are refused; writes pass the rate limiter before they are proxied;
+    /// an unreachable service is a 503. The public
     /// <c>/health</c> answers the overall status only; <c>/api-reference</c> lists every service's API.
     /// </summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseForwardableHeadersOnly();
         app.UseRateLimiter();
         app.UseUnreachableServiceProblems();
         app.MapHealthEndpoints(detailed: false);

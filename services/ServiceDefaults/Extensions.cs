@@ -36,12 +36,15 @@ public static class Extensions
 
     /// <summary>
     /// Problem details for every error, including exceptions and bare status codes (a refused token's
-    /// 401 and 403 among them); then who is calling, when the service validates tokens.
+    /// 401 and 403 among them); text no database can store and dates at the calendar's ends refused; then who is calling, when the
+    /// service validates tokens.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStorableTextOnly();
+        app.UseDateBounds();
         if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
         {
             app.UseAuthentication();

@@ -157,4 +157,46 @@ public sealed class OpeningHoursApiTests(PlatformInfrastructure platform) : IAsy
         removed.StatusCode.Should().Be(HttpStatusCode.OK);
         open.Single().Open.Should().BeTrue();
     }
+
+    [Fact]
+    public async Task Text_dates_and_lists_no_database_can_hold_are_refused_naming_the_field_and_the_service_goes_on_serving()
+    {
+        var office = await host.RegisterOfficeAsync("DE-TH");
+        var closures = $"/api/bookings/offices/{office}/opening-hours/closures";
+
+        using var nul = await SendJsonAsync(HttpMethod.Post, closures, """{"from":"2027-08-02","to":"2027-08-13","reason":"Sommer\u0000pause"}""");
+        using var halfSurrogate = await SendJsonAsync(HttpMethod.Post, closures, """{"from":"2027-08-02","to":"2027-08-13","reason":"Sommer\ud800"}""");
+        using var nullInterval = await SendJsonAsync(HttpMethod.Put, $"/api/bookings/offices/{office}/opening-hours/plans/2027-01-01", """{"intervals":[null]}""");
+        using var utf16 = await SendJsonAsync(HttpMethod.Post, closures, """{"from":"2027-08-02","to":"2027-08-13"}""", "application/json; charset=utf-16");
+        using var yearOne = await host.Client.GetAsync(new Uri($"/api/bookings/offices/{office}/opening-hours/effective?from=0001-01-01&to=0001-01-02", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var lastDay = await host.Client.GetAsync(new Uri($"/api/bookings/offices/{office}/opening-hours/effective?from=9999-12-30&to=9999-12-31", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var nulInQuery = await host.Client.GetAsync(new Uri($"/api/bookings/offices/{office}/opening-hours/effective?from=2027-01-01%00&to=2027-01-02", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        (await DetailAsync(nul, HttpStatusCode.BadRequest)).Should().Contain("reason");
+        (await DetailAsync(halfSurrogate, HttpStatusCode.BadRequest)).Should().Contain("reason");
+        (await DetailAsync(nullInterval, HttpStatusCode.BadRequest)).Should().Contain("ntervals");
+        await DetailAsync(utf16, HttpStatusCode.UnsupportedMediaType);
+        (await DetailAsync(yearOne, HttpStatusCode.BadRequest)).Should().Contain("'from'");
+        (await DetailAsync(lastDay, HttpStatusCode.BadRequest)).Should().Contain("'from'");
+        (await DetailAsync(nulInQuery, HttpStatusCode.BadRequest)).Should().Contain("'from'");
+
+        // Nothing was stored, and the next requests, on whichever pooled connection, are served.
+        using var added = await host.Client.PostAsJsonAsync(closures, new AddClosureRequest(new DateOnly(2027, 8, 2), new DateOnly(2027, 8, 13), "Sommerpause"), Json.Options, TestContext.Current.CancellationToken);
+        (await added.ReadAsync<ScheduleResponse>()).Closures.Should().ContainSingle().Which.Reason.Should().Be("Sommerpause");
+    }
+
+    private Task<HttpResponseMessage> SendJsonAsync(HttpMethod method, string path, string json, string contentType = "application/json") =>
+        host.Client.SendAsync(new HttpRequestMessage(method, new Uri(path, UriKind.Relative))
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8) { Headers = { ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType) } },
+        }, TestContext.Current.CancellationToken);
+
+    /// <summary>The problem's detail, after checking the answer is problem details with <paramref name="status"/>.</summary>
+    private static async Task<string> DetailAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        response.StatusCode.Should().Be(status, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return problem.GetProperty("detail").GetString()!;
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Quartier.ServiceDefaults.Http;
 
 namespace Quartier.ServiceDefaults.Idempotency;
 
@@ -39,7 +40,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         var key = keys.ToString();
         if (key.Length is 0 or > MaxKeyLength)
         {
-            await WriteProblemAsync(context, StatusCodes.Status400BadRequest, "Invalid Idempotency-Key.",
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "Invalid Idempotency-Key.",
                 $"The {HeaderName} header must hold 1 to {MaxKeyLength} characters, e.g. a UUID.");
             return;
         }
@@ -109,7 +110,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     {
         if (first.RequestHash != requestHash)
         {
-            await WriteProblemAsync(context, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused.",
+            await Problems.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused.",
                 "This key was already used for a different request. Use a new key for a new request.");
             return;
         }
@@ -125,7 +126,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         if (answer is not { StatusCode: { } statusCode })
         {
             context.Response.Headers.RetryAfter = "1";
-            await WriteProblemAsync(context, StatusCodes.Status409Conflict, "The same request is still being processed.",
+            await Problems.WriteAsync(context, StatusCodes.Status409Conflict, "The same request is still being processed.",
                 "A request with this Idempotency-Key is in progress. Repeat it shortly to get its answer.");
             return;
         }
@@ -154,15 +155,5 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         var hash = await SHA256.HashDataAsync(request.Body, request.HttpContext.RequestAborted);
         request.Body.Position = 0;
         return Convert.ToHexString(hash);
-    }
-
-    private static Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        }).AsTask();
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,13 +12,18 @@ namespace Quartier.ServiceDefaults.Http;
 public static class HttpConventions
 {
     /// <summary>
-    /// JSON in camelCase with enums as strings; RFC 9457 problem details for every error,
+    /// JSON in camelCase with enums as strings, only text a database can store and no nulls inside lists; RFC 9457 problem details for every error,
     /// carrying the trace id so a resident's report can be found in the dashboard.
     /// </summary>
     public static TBuilder AddHttpConventions<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new StorableText.Converter());
+            options.SerializerOptions.TypeInfoResolver = (options.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(CollectionsWithoutNulls.Refuse);
+        });
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

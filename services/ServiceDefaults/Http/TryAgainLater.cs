@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Quartier.ServiceDefaults.Http;
 
@@ -12,12 +11,7 @@ public static class TryAgainLater
     public static Task WriteAsync(HttpContext context, int status, string title, string detail, int retryAfterSeconds = RetryAfterSeconds)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Response.StatusCode = status;
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        }).AsTask();
+        return Problems.WriteAsync(context, status, title, detail);
     }
 }
