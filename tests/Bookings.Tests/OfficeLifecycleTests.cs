@@ -29,6 +29,21 @@ public sealed class OfficeLifecycleTests(PlatformInfrastructure platform) : IAsy
         updated.Should().BeEquivalentTo(new { Name = "Stadtteilbüro Nord", Town = "München", AcceptsBookings = true });
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task The_copy_ends_closed_with_the_latest_data_whatever_order_and_however_often_the_office_events_arrive(int seed)
+    {
+        var history = new OfficeHistory(host.Clock.GetUtcNow());
+
+        await host.PublishAsync([.. history.ShuffledAndRepeated(seed)]);
+
+        await host.WaitForOfficeAsync(history.OfficeId, office => office.Name == OfficeHistory.FinalName && !office.AcceptsBookings);
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        (await host.WaitForOfficeAsync(history.OfficeId, _ => true)).Should().BeEquivalentTo(new { Name = OfficeHistory.FinalName, AcceptsBookings = false });
+    }
+
     [Fact]
     public async Task When_the_office_closes_future_appointments_and_callbacks_are_cancelled_and_announced_and_new_bookings_refused()
     {

@@ -82,7 +82,8 @@ internal sealed class EngagementHost : IAsyncDisposable
         await WaitForOfficeAsync(officeId, office => !office.IsOpen);
     }
 
-    public async Task PublishAsync<T>(T message) where T : class
+    /// <summary>Publishes events as another service's relay would, each with a message id of its own, in this order.</summary>
+    public async Task PublishAsync(params object[] messages)
     {
         if (officesBus is null)
         {
@@ -90,7 +91,10 @@ internal sealed class EngagementHost : IAsyncDisposable
             await officesBus.StartAsync(TestContext.Current.CancellationToken);
         }
 
-        await officesBus.Publish(message, context => context.MessageId = NewId.NextGuid(), TestContext.Current.CancellationToken);
+        foreach (var message in messages)
+        {
+            await officesBus.Publish(message, message.GetType(), context => context.MessageId = NewId.NextGuid(), TestContext.Current.CancellationToken);
+        }
     }
 
     public async Task<HostOfficeResponse> WaitForOfficeAsync(Guid officeId, Func<HostOfficeResponse, bool> condition)

@@ -124,6 +124,21 @@ public sealed class VolunteerTests(PlatformInfrastructure platform) : IAsyncLife
         office.IsOpen.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task The_office_copy_ends_closed_with_the_latest_data_whatever_order_and_however_often_the_events_arrive(int seed)
+    {
+        var history = new OfficeHistory(DateTimeOffset.UtcNow);
+
+        await host.PublishAsync([.. history.ShuffledAndRepeated(seed)]);
+
+        await host.WaitForOfficeAsync(history.OfficeId, office => office.Name == OfficeHistory.FinalName && !office.IsOpen);
+        await Task.Delay(TimeSpan.FromSeconds(1), Cancellation);
+        (await host.WaitForOfficeAsync(history.OfficeId, _ => true)).Should().BeEquivalentTo(new { Name = OfficeHistory.FinalName, IsOpen = false });
+    }
+
     [Fact]
     public async Task A_tandem_pairs_an_approved_volunteer_with_a_partner_and_ends_once()
     {

@@ -31,7 +31,7 @@ internal sealed class EventFeed : IAsyncDisposable
         where TEvent : class
     {
         var id = messageId ?? Guid.NewGuid();
-        await bus.Publish(integrationEvent, context => context.MessageId = id, TestContext.Current.CancellationToken);
+        await bus.Publish(integrationEvent, integrationEvent.GetType(), context => context.MessageId = id, TestContext.Current.CancellationToken);
         return id;
     }
 

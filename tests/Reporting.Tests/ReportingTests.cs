@@ -292,6 +292,27 @@ public sealed class ReportingTests(PlatformInfrastructure platform) : IAsyncLife
         text.Should().Contain("bildung;Schule und Bildung;2;0;1;1;2;2;1;3;1;1;2;0.6667;3.5\r\n", "decimals keep the point unless a comma is asked for");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task The_office_ends_closed_with_the_latest_data_whatever_order_and_however_often_its_events_arrive(int seed)
+    {
+        var history = new OfficeHistory(DateTimeOffset.UtcNow);
+        var logged = await feed.CountLoggedAsync();
+        var delivered = history.ShuffledAndRepeated(seed);
+
+        foreach (var integrationEvent in delivered)
+        {
+            await feed.PublishAsync(integrationEvent);
+        }
+
+        await feed.WaitForLogAsync(logged + delivered.Count);
+        var office = await GetAsync($"offices/{history.OfficeId}");
+        office.GetProperty("name").GetString().Should().Be(OfficeHistory.FinalName);
+        office.GetProperty("closedAt").ValueKind.Should().Be(JsonValueKind.String);
+    }
+
     private async Task<JsonElement> GetAsync(string query)
     {
         using var response = await client.GetAsync(new Uri($"/api/reporting/{query}", UriKind.Relative), TestContext.Current.CancellationToken);

@@ -26,7 +26,7 @@ public sealed class AppointmentBooking(SlotFinder slots, BookingsDbContext db, B
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unknown service.", detail: "No appointment service with this id is offered."));
         }
 
-        return found.Office.AcceptsBookings ? (found, null) : (null, OfficeLookup.NotAcceptingBookings());
+        return found.Office.IsOpen ? (found, null) : (null, OfficeLookup.NotAcceptingBookings());
     }
 
     /// <summary>

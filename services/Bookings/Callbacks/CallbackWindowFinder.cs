@@ -19,7 +19,7 @@ public sealed class CallbackWindowFinder(BookingsDbContext db, TimeProvider time
             return new Context(null, null, null);
         }
 
-        if (!office.AcceptsBookings)
+        if (!office.IsOpen)
         {
             return new Context(office, null, OfficeLookup.NotAcceptingBookings());
         }

@@ -1,25 +1,28 @@
+using Quartier.ServiceDefaults.Messaging.OfficeCopies;
+
 namespace Quartier.Bookings.Offices;
 
 /// <summary>
 /// Bookings' own copy of an office, kept from the Offices service's events: what it needs to
 /// compute opening hours and slots (time zone, federal state for public holidays) without asking Offices.
+/// It takes bookings while it is open.
 /// </summary>
-public sealed class BookableOffice
+public sealed class BookableOffice : OfficeCopy
 {
-    public Guid OfficeId { get; init; }
+    public string Name { get; set; } = string.Empty;
 
-    public required string Name { get; set; }
+    public string Town { get; set; } = string.Empty;
 
-    public required string Town { get; set; }
+    public string FederalState { get; set; } = string.Empty;
 
-    public required string FederalState { get; set; }
-
-    public required string TimeZone { get; set; }
-
-    public bool AcceptsBookings { get; set; } = true;
-
-    public DateTimeOffset RegisteredAt { get; init; }
+    public string TimeZone { get; set; } = "Europe/Berlin";
 
     /// <summary>The last local date <c>OpeningHoursChanged</c> has described; null until the office's hours are first announced.</summary>
     public DateOnly? HoursAnnouncedThrough { get; set; }
+
+    protected override void Take(OfficeDescription description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        (Name, Town, FederalState, TimeZone) = (description.Name, description.Town, description.FederalState, description.TimeZone);
+    }
 }

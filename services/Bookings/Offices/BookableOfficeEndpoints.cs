@@ -19,15 +19,16 @@ public static class BookableOfficeEndpoints
 
     private static async Task<Ok<List<BookableOfficeResponse>>> ListOffices(BookingsDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.Offices.AsNoTracking()
+            .Where(o => o.DescribedAt != null)
             .OrderBy(o => o.Name)
-            .Select(o => new BookableOfficeResponse(o.OfficeId, o.Name, o.Town, o.FederalState, o.TimeZone, o.AcceptsBookings))
+            .Select(o => new BookableOfficeResponse(o.OfficeId, o.Name, o.Town, o.FederalState, o.TimeZone, o.ClosedAt == null))
             .ToListAsync(cancellationToken));
 
     private static async Task<Results<Ok<BookableOfficeResponse>, NotFound>> GetOffice(Guid officeId, BookingsDbContext db, CancellationToken cancellationToken)
     {
         var office = await db.Offices.AsNoTracking()
-            .Where(o => o.OfficeId == officeId)
-            .Select(o => new BookableOfficeResponse(o.OfficeId, o.Name, o.Town, o.FederalState, o.TimeZone, o.AcceptsBookings))
+            .Where(o => o.OfficeId == officeId && o.DescribedAt != null)
+            .Select(o => new BookableOfficeResponse(o.OfficeId, o.Name, o.Town, o.FederalState, o.TimeZone, o.ClosedAt == null))
             .SingleOrDefaultAsync(cancellationToken);
         return office is null ? TypedResults.NotFound() : TypedResults.Ok(office);
     }

@@ -7,6 +7,7 @@ using Quartier.Bookings.Diagnostics;
 using Quartier.Contracts.Bookings;
 using Quartier.Contracts.Offices;
 using Quartier.ServiceDefaults.Messaging.Inbox;
+using Quartier.ServiceDefaults.Messaging.OfficeCopies;
 using Quartier.ServiceDefaults.Messaging.Outbox;
 
 namespace Quartier.Bookings.Offices;
@@ -21,13 +22,12 @@ public sealed class OfficeClosedConsumer(BookingsDbContext db, TimeProvider time
     protected override async Task HandleAsync(ConsumeContext<OfficeClosed> context)
     {
         var closed = context.Message;
-        var office = await Db.Offices.FindAsync([closed.OfficeId], context.CancellationToken);
-        if (office is null)
+        var office = await Db.Offices.FindOrAddAsync(closed.OfficeId, context.CancellationToken);
+        if (!office.Close(closed.ClosedAt))
         {
             return;
         }
 
-        office.AcceptsBookings = false;
         var now = time.GetUtcNow();
         var ahead = await Db.Appointments
             .Where(a => a.OfficeId == closed.OfficeId && a.Status == AppointmentStatus.Booked && a.StartsAt > now)

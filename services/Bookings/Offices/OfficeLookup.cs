@@ -6,8 +6,9 @@ namespace Quartier.Bookings.Offices;
 
 public static class OfficeLookup
 {
+    /// <summary>The office, unless Bookings has not had its data yet (only its closure arrived so far).</summary>
     public static Task<BookableOffice?> FindOfficeAsync(this BookingsDbContext db, Guid officeId, CancellationToken cancellationToken) =>
-        db.Offices.AsNoTracking().SingleOrDefaultAsync(o => o.OfficeId == officeId, cancellationToken);
+        db.Offices.AsNoTracking().SingleOrDefaultAsync(o => o.OfficeId == officeId && o.DescribedAt != null, cancellationToken);
 
     public static TimeZoneInfo Zone(this BookableOffice office) => TimeZoneInfo.FindSystemTimeZoneById(office.TimeZone);
 

@@ -26,7 +26,7 @@ public sealed class OpeningHoursHorizon(BookingsDbContext db, OpeningHoursAnnoun
         var offices = await db.Offices
             .FromSql($"""
                 SELECT * FROM "Offices"
-                WHERE "AcceptsBookings" AND "HoursAnnouncedThrough" < {behind}
+                WHERE "ClosedAt" IS NULL AND "HoursAnnouncedThrough" < {behind}
                 ORDER BY "HoursAnnouncedThrough"
                 LIMIT {BatchSize}
                 FOR UPDATE SKIP LOCKED

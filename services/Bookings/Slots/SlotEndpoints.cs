@@ -35,7 +35,7 @@ public static class SlotEndpoints
         }
 
         var (service, office, _) = source;
-        if (!office.AcceptsBookings)
+        if (!office.IsOpen)
         {
             return OfficeLookup.NotAcceptingBookings();
         }

@@ -1,18 +1,22 @@
+using Quartier.ServiceDefaults.Messaging.OfficeCopies;
+
 namespace Quartier.Engagement.Offices;
 
 /// <summary>
 /// Engagement's own copy of an office that hosts volunteers and events, kept from the Offices
 /// service's events; a closed office takes no new events or shifts.
 /// </summary>
-public sealed class HostOffice
+public sealed class HostOffice : OfficeCopy
 {
-    public Guid OfficeId { get; init; }
+    public string Name { get; set; } = string.Empty;
 
-    public required string Name { get; set; }
+    public string Town { get; set; } = string.Empty;
 
-    public required string Town { get; set; }
+    public string TimeZone { get; set; } = "Europe/Berlin";
 
-    public required string TimeZone { get; set; }
-
-    public bool IsOpen { get; set; } = true;
+    protected override void Take(OfficeDescription description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        (Name, Town, TimeZone) = (description.Name, description.Town, description.TimeZone);
+    }
 }

@@ -16,7 +16,7 @@ public static class HostOfficeEndpoints
     }
 
     private static async Task<Results<Ok<HostOfficeResponse>, NotFound>> GetOffice(Guid officeId, EngagementDbContext db, CancellationToken cancellationToken) =>
-        await db.Offices.FindAsync([officeId], cancellationToken) is { } office
+        await db.Offices.FindAsync([officeId], cancellationToken) is { DescribedAt: not null } office
             ? TypedResults.Ok(new HostOfficeResponse(office.OfficeId, office.Name, office.Town, office.TimeZone, office.IsOpen))
             : TypedResults.NotFound();
 }

@@ -1,6 +1,7 @@
 using Quartier.Contracts.Offices;
 using Quartier.Reporting.Data;
 using Quartier.Reporting.EventLog;
+using Quartier.ServiceDefaults.Messaging.OfficeCopies;
 
 namespace Quartier.Reporting.Offices;
 
@@ -8,23 +9,14 @@ public sealed class OfficeProjection : IProjection<OfficeRegistered>, IProjectio
 {
     public async Task ApplyAsync(OfficeRegistered registered, ReportingDbContext db, CancellationToken cancellationToken)
     {
-        var office = await FindOrAddAsync(db, registered.OfficeId, cancellationToken);
+        var office = await db.Offices.FindOrAddAsync(registered.OfficeId, cancellationToken);
         office.RegisteredAt = registered.RegisteredAt;
-        office.Describe(registered.Name, registered.Kind, registered.Town, registered.FederalState, registered.ProjectArea, registered.RegisteredAt);
+        office.Describe(OfficeDescription.Of(registered));
     }
 
-    public async Task ApplyAsync(OfficeUpdated updated, ReportingDbContext db, CancellationToken cancellationToken)
-    {
-        var office = await FindOrAddAsync(db, updated.OfficeId, cancellationToken);
-        office.Describe(updated.Name, updated.Kind, updated.Town, updated.FederalState, updated.ProjectArea, updated.UpdatedAt);
-    }
+    public async Task ApplyAsync(OfficeUpdated updated, ReportingDbContext db, CancellationToken cancellationToken) =>
+        (await db.Offices.FindOrAddAsync(updated.OfficeId, cancellationToken)).Describe(OfficeDescription.Of(updated));
 
-    public async Task ApplyAsync(OfficeClosed closed, ReportingDbContext db, CancellationToken cancellationToken)
-    {
-        var office = await FindOrAddAsync(db, closed.OfficeId, cancellationToken);
-        office.ClosedAt = closed.ClosedAt;
-    }
-
-    private static Task<ReportedOffice> FindOrAddAsync(ReportingDbContext db, Guid officeId, CancellationToken cancellationToken) =>
-        db.FindOrAddAsync(officeId, () => new ReportedOffice { OfficeId = officeId }, cancellationToken);
+    public async Task ApplyAsync(OfficeClosed closed, ReportingDbContext db, CancellationToken cancellationToken) =>
+        (await db.Offices.FindOrAddAsync(closed.OfficeId, cancellationToken)).Close(closed.ClosedAt);
 }

@@ -1,13 +1,11 @@
 using System.Text.Json;
-using Quartier.Contracts.Offices;
+using Quartier.ServiceDefaults.Messaging.OfficeCopies;
 
 namespace Quartier.Reporting.Offices;
 
 /// <summary>Read model: the offices reports are made for, as the latest of their events describes them.</summary>
-public sealed class ReportedOffice
+public sealed class ReportedOffice : OfficeCopy
 {
-    public Guid OfficeId { get; init; }
-
     public string? Name { get; set; }
 
     public string? Kind { get; set; }
@@ -24,22 +22,13 @@ public sealed class ReportedOffice
 
     public DateTimeOffset? RegisteredAt { get; set; }
 
-    public DateTimeOffset? ClosedAt { get; set; }
-
-    /// <summary>When the data held here was current at the source; an older update arriving late is ignored.</summary>
-    public DateTimeOffset? DescribedAt { get; set; }
-
     public uint Version { get; private set; }
 
-    public void Describe(string name, string kind, string town, string federalState, ProjectAreaInfo? projectArea, DateTimeOffset asOf)
+    protected override void Take(OfficeDescription description)
     {
-        if (DescribedAt > asOf)
-        {
-            return;
-        }
-
-        (Name, Kind, Town, FederalState, DescribedAt) = (name, kind, town, federalState, asOf);
-        ProjectArea = projectArea?.Name;
-        ProjectAreaData = projectArea is null ? null : JsonSerializer.Serialize(projectArea, JsonSerializerOptions.Web);
+        ArgumentNullException.ThrowIfNull(description);
+        (Name, Kind, Town, FederalState) = (description.Name, description.Kind, description.Town, description.FederalState);
+        ProjectArea = description.ProjectArea?.Name;
+        ProjectAreaData = description.ProjectArea is null ? null : JsonSerializer.Serialize(description.ProjectArea, JsonSerializerOptions.Web);
     }
 }

@@ -66,13 +66,17 @@ public sealed class BookingsHost : IAsyncDisposable
         return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    public async Task PublishAsync<T>(T message) where T : class
+    /// <summary>Publishes events as another service's relay would, each with a message id of its own, in this order.</summary>
+    public async Task PublishAsync(params object[] messages)
     {
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(MessagingConnectionString)));
         await bus.StartAsync(TestContext.Current.CancellationToken);
         try
         {
-            await bus.Publish(message, context => context.MessageId = NewId.NextGuid(), TestContext.Current.CancellationToken);
+            foreach (var message in messages)
+            {
+                await bus.Publish(message, message.GetType(), context => context.MessageId = NewId.NextGuid(), TestContext.Current.CancellationToken);
+            }
         }
         finally
         {

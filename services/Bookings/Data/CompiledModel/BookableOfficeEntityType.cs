@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Quartier.Bookings.Offices;
+using Quartier.ServiceDefaults.Messaging.OfficeCopies;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -26,19 +27,27 @@ namespace Quartier.Bookings.Data.CompiledModel
             var officeId = runtimeEntityType.AddProperty(
                 "OfficeId",
                 typeof(Guid),
-                propertyInfo: typeof(BookableOffice).GetProperty("OfficeId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(BookableOffice).GetField("<OfficeId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(OfficeCopy).GetProperty("OfficeId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OfficeCopy).GetField("<OfficeId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             officeId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var acceptsBookings = runtimeEntityType.AddProperty(
-                "AcceptsBookings",
-                typeof(bool),
-                propertyInfo: typeof(BookableOffice).GetProperty("AcceptsBookings", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(BookableOffice).GetField("<AcceptsBookings>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: false);
-            acceptsBookings.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            var closedAt = runtimeEntityType.AddProperty(
+                "ClosedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(OfficeCopy).GetProperty("ClosedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OfficeCopy).GetField("<ClosedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            closedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var describedAt = runtimeEntityType.AddProperty(
+                "DescribedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(OfficeCopy).GetProperty("DescribedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OfficeCopy).GetField("<DescribedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            describedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var federalState = runtimeEntityType.AddProperty(
                 "FederalState",
@@ -63,14 +72,6 @@ namespace Quartier.Bookings.Data.CompiledModel
                 fieldInfo: typeof(BookableOffice).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
             name.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var registeredAt = runtimeEntityType.AddProperty(
-                "RegisteredAt",
-                typeof(DateTimeOffset),
-                propertyInfo: typeof(BookableOffice).GetProperty("RegisteredAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(BookableOffice).GetField("<RegisteredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
-            registeredAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var timeZone = runtimeEntityType.AddProperty(
                 "TimeZone",

@@ -12,7 +12,7 @@ namespace Quartier.Bookings.Data.CompiledModel
     public partial class BookingsDbContextModel
     {
         private BookingsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fd03ff0e-d9a4-4c30-a25e-2e7f6289c823"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("07341cd7-61d3-4997-882e-d6618423648b"), entityTypeCount: 11)
         {
         }
 

@@ -12,7 +12,7 @@ namespace Quartier.Engagement.Data.CompiledModel
     public partial class EngagementDbContextModel
     {
         private EngagementDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("26e467d1-dc02-481b-952b-22eaa4a8ecd7"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("435a04e6-090f-4fe3-820a-7453c2ee49ab"), entityTypeCount: 14)
         {
         }
 

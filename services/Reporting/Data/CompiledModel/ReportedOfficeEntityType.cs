@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Quartier.Reporting.Offices;
+using Quartier.ServiceDefaults.Messaging.OfficeCopies;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -27,8 +28,8 @@ namespace Quartier.Reporting.Data.CompiledModel
             var officeId = runtimeEntityType.AddProperty(
                 "OfficeId",
                 typeof(Guid),
-                propertyInfo: typeof(ReportedOffice).GetProperty("OfficeId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(ReportedOffice).GetField("<OfficeId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(OfficeCopy).GetProperty("OfficeId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OfficeCopy).GetField("<OfficeId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             officeId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
@@ -36,8 +37,8 @@ namespace Quartier.Reporting.Data.CompiledModel
             var closedAt = runtimeEntityType.AddProperty(
                 "ClosedAt",
                 typeof(DateTimeOffset?),
-                propertyInfo: typeof(ReportedOffice).GetProperty("ClosedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(ReportedOffice).GetField("<ClosedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(OfficeCopy).GetProperty("ClosedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OfficeCopy).GetField("<ClosedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcConverter());
             closedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
@@ -45,8 +46,8 @@ namespace Quartier.Reporting.Data.CompiledModel
             var describedAt = runtimeEntityType.AddProperty(
                 "DescribedAt",
                 typeof(DateTimeOffset?),
-                propertyInfo: typeof(ReportedOffice).GetProperty("DescribedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(ReportedOffice).GetField("<DescribedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(OfficeCopy).GetProperty("DescribedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OfficeCopy).GetField("<DescribedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcConverter());
             describedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);

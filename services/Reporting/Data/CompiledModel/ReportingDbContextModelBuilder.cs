@@ -12,7 +12,7 @@ namespace Quartier.Reporting.Data.CompiledModel
     public partial class ReportingDbContextModel
     {
         private ReportingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("09bd2f1d-7183-4a64-b079-24a61d81fecd"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("9da64fe2-c705-476a-832e-b6475bcd1e48"), entityTypeCount: 17)
         {
         }
 
