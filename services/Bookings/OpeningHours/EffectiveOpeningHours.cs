@@ -69,10 +69,25 @@ public static class EffectiveOpeningHours
     private static EffectiveDay Open(DateOnly date, IReadOnlyList<LocalInterval> local, TimeZoneInfo zone, string? holiday, string? closure, bool isException)
     {
         var ordered = local.OrderBy(i => i.Opens).ToList();
-        var instants = ordered
-            .Select(i => new OpenInterval(OfficeTime.Opening(date, i.Opens, zone), OfficeTime.Closing(date, i.Closes, zone)))
-            .Where(i => i.EndsAt > i.StartsAt)
-            .ToList();
+        var instants = new List<OpenInterval>(ordered.Count);
+        foreach (var interval in ordered)
+        {
+            // On the autumn day an interval closing in the repeated hour closes at its second occurrence,
+            // and one opening there opens at its first: the later one starts where the earlier one ends,
+            // so no moment is counted twice and the day adds up to the hours the wall clock shows.
+            var startsAt = OfficeTime.Opening(date, interval.Opens, zone);
+            if (instants.Count > 0 && instants[^1].EndsAt > startsAt)
+            {
+                startsAt = instants[^1].EndsAt;
+            }
+
+            var endsAt = OfficeTime.Closing(date, interval.Closes, zone);
+            if (endsAt > startsAt)
+            {
+                instants.Add(new OpenInterval(startsAt, endsAt));
+            }
+        }
+
         return new EffectiveDay(date, ordered, instants, holiday, closure, isException);
     }
 }

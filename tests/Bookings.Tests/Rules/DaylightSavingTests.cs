@@ -30,6 +30,24 @@ public sealed class DaylightSavingTests
     }
 
     [Fact]
+    public void Adjacent_intervals_around_the_repeated_hour_never_overlap_and_add_up_to_the_wall_clock_hours()
+    {
+        var schedule = new OfficeSchedule
+        {
+            Plans = [new WeeklyPlan(new DateOnly(2026, 1, 1), [new WeeklyInterval(DayOfWeek.Sunday, new(1, 0), new(2, 0)), new WeeklyInterval(DayOfWeek.Sunday, new(2, 0), new(3, 0))])],
+        };
+
+        var autumn = EffectiveOpeningHours.Compute(schedule, "DE-NI", Berlin, new(2026, 10, 25), new(2026, 10, 25)).Single().Intervals;
+        var spring = EffectiveOpeningHours.Compute(schedule, "DE-NI", Berlin, new(2026, 3, 29), new(2026, 3, 29)).Single().Intervals;
+
+        autumn.Should().Equal(
+            new OpenInterval(Utc(2026, 10, 24, 23, 0), Utc(2026, 10, 25, 1, 0)),
+            new OpenInterval(Utc(2026, 10, 25, 1, 0), Utc(2026, 10, 25, 2, 0)));
+        autumn.Sum(i => (i.EndsAt - i.StartsAt).TotalHours).Should().Be(3, "01:00 to 03:00 on the wall clock lasts three hours that day");
+        spring.Sum(i => (i.EndsAt - i.StartsAt).TotalHours).Should().Be(1, "and one hour in spring");
+    }
+
+    [Fact]
     public void A_time_the_clock_skips_opens_when_a_clock_not_put_forward_would_show_it()
     {
         OfficeTime.Opening(new(2026, 3, 29), new(2, 30), Berlin).Should().Be(Utc(2026, 3, 29, 1, 30));
