@@ -52,6 +52,27 @@ public sealed class AppointmentBookingTests(PlatformInfrastructure platform) : I
     }
 
     [Fact]
+    public async Task The_calendar_file_keeps_to_RFC_5545_with_a_long_office_name_and_opens_in_a_calendar_as_booked()
+    {
+        const string longName = "Stadtteilbüro Südstadt – Beratung für Familien, Seniorinnen; Neuzugewanderte und alle Nachbarn im Quartier";
+        var longNamed = await host.RegisterOfficeAsync("DE-TH", longName);
+        await host.OpenAlwaysAsync(longNamed, new DateOnly(2020, 1, 1));
+        var service = await host.CreateServiceAsync(longNamed);
+        var slot = await host.FreeSlotAsync(service.Id, TimeSpan.FromHours(3));
+        var confirmation = await host.Client.BookOkAsync(Requests.Booking(service.Id, slot.StartsAt));
+
+        using var ics = await host.Client.GetAsync(new Uri(confirmation.CalendarUrl, UriKind.Relative), TestContext.Current.CancellationToken);
+        var text = await ics.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        text.Split("\r\n").Should().OnlyContain(line => System.Text.Encoding.UTF8.GetByteCount(line) <= 75, "lines are folded at 75 octets");
+        var appointment = Ical.Net.Calendar.Load(text)!.Events.Single();
+        appointment.Summary.Should().Be($"Beratung Wohnen – {longName}");
+        appointment.Location.Should().Be($"{longName}, Leinefelde-Worbis");
+        appointment.DtStart!.AsUtc.Should().Be(slot.StartsAt.UtcDateTime);
+        appointment.DtEnd!.AsUtc.Should().Be(slot.StartsAt.AddMinutes(30).UtcDateTime);
+    }
+
+    [Fact]
     public async Task A_resident_books_a_slot_and_gets_a_secret_link_to_view_it_and_download_it()
     {
         var service = await host.CreateServiceAsync(office, durationMinutes: 45, bufferAfterMinutes: 15);

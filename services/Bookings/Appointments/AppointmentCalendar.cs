@@ -1,11 +1,15 @@
-using System.Globalization;
-using System.Text;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using Quartier.Bookings.AppointmentServices;
 using Quartier.Bookings.Offices;
 
 namespace Quartier.Bookings.Appointments;
 
-/// <summary>An RFC 5545 calendar with the one appointment, times in UTC so every calendar shows them right.</summary>
+/// <summary>
+/// An RFC 5545 calendar with the one appointment, times in UTC so every calendar shows them right;
+/// written by Ical.Net, which folds long lines and escapes text as the standard asks.
+/// </summary>
 public static class AppointmentCalendar
 {
     public static string Create(Appointment appointment, BookableOffice office, AppointmentService service)
@@ -16,29 +20,17 @@ public static class AppointmentCalendar
         var title = service.Names.TryGetValue(appointment.Language, out var inLanguage)
             ? inLanguage
             : service.Names.TryGetValue("de", out var german) ? german : service.Names.Values.First();
-        var status = appointment.Status == AppointmentStatus.Cancelled ? "CANCELLED" : "CONFIRMED";
-        var text = new StringBuilder()
-            .Append("BEGIN:VCALENDAR\r\n")
-            .Append("VERSION:2.0\r\n")
-            .Append("PRODID:-//Quartier Platform//Bookings//DE\r\n")
-            .Append("METHOD:PUBLISH\r\n")
-            .Append("BEGIN:VEVENT\r\n")
-            .Append(CultureInfo.InvariantCulture, $"UID:{appointment.Id}@bookings.quartier\r\n")
-            .Append(CultureInfo.InvariantCulture, $"DTSTAMP:{Format(appointment.BookedAt)}\r\n")
-            .Append(CultureInfo.InvariantCulture, $"DTSTART:{Format(appointment.StartsAt)}\r\n")
-            .Append(CultureInfo.InvariantCulture, $"DTEND:{Format(appointment.EndsAt)}\r\n")
-            .Append(CultureInfo.InvariantCulture, $"SUMMARY:{Escape(title)} – {Escape(office.Name)}\r\n")
-            .Append(CultureInfo.InvariantCulture, $"LOCATION:{Escape($"{office.Name}, {office.Town}")}\r\n")
-            .Append(CultureInfo.InvariantCulture, $"STATUS:{status}\r\n")
-            .Append("END:VEVENT\r\n")
-            .Append("END:VCALENDAR\r\n");
-        return text.ToString();
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Quartier Platform//Bookings//DE", Method = "PUBLISH" };
+        calendar.Events.Add(new CalendarEvent
+        {
+            Uid = $"{appointment.Id}@bookings.quartier",
+            DtStamp = new CalDateTime(appointment.BookedAt.UtcDateTime),
+            DtStart = new CalDateTime(appointment.StartsAt.UtcDateTime),
+            DtEnd = new CalDateTime(appointment.EndsAt.UtcDateTime),
+            Summary = $"{title} – {office.Name}",
+            Location = $"{office.Name}, {office.Town}",
+            Status = appointment.Status == AppointmentStatus.Cancelled ? Ical.Net.EventStatus.Cancelled : Ical.Net.EventStatus.Confirmed,
+        });
+        return new CalendarSerializer().SerializeToString(calendar)!;
     }
-
-    private static string Format(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Escape(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
-            .Replace(",", "\\,", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }
