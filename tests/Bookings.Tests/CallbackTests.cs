@@ -71,12 +71,14 @@ public sealed class CallbackTests(PlatformInfrastructure platform) : IAsyncLifet
         var window = await WindowAsync(TimeSpan.FromHours(1));
 
         using var badPhone = await host.Client.PostAsync($"/api/bookings/offices/{office}/callbacks", Request(window.StartsAt) with { Phone = "12" });
+        using var tooFewDigits = await host.Client.PostAsync($"/api/bookings/offices/{office}/callbacks", Request(window.StartsAt) with { Phone = "0160 12" });
         using var noConsent = await host.Client.PostAsync($"/api/bookings/offices/{office}/callbacks", Request(window.StartsAt) with { Consent = null });
         using var notAWindow = await host.Client.PostAsync($"/api/bookings/offices/{office}/callbacks", Request(window.StartsAt.AddMinutes(13)));
         using var unknownOffice = await host.Client.PostAsync($"/api/bookings/offices/{Guid.NewGuid()}/callbacks", Request(window.StartsAt));
 
         badPhone.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await badPhone.ProblemFieldsAsync()).Should().Equal("phone");
+        (await tooFewDigits.ProblemFieldsAsync()).Should().Equal(["phone"], "the pattern of digits alone let this through; no German mobile number is that short");
         noConsent.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         notAWindow.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         unknownOffice.StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -93,7 +95,7 @@ public sealed class CallbackTests(PlatformInfrastructure platform) : IAsyncLifet
 
         var queue = await host.Client.GetOkAsync<List<CallbackView>>($"/api/bookings/offices/{office}/callbacks/queue");
         queue.Select(c => c.CallbackId).Should().ContainInOrder(sooner.CallbackId, later.CallbackId);
-        queue.First(c => c.CallbackId == sooner.CallbackId).Phone.Should().Be("0160 1234567");
+        queue.First(c => c.CallbackId == sooner.CallbackId).Phone.Should().Be("+491601234567", "a German number given in national form is kept in E.164, ready to dial");
 
         CallbackView? last = null;
         foreach (var outcome in new[] { CallbackAttemptOutcome.NoAnswer, CallbackAttemptOutcome.MessageLeft, CallbackAttemptOutcome.NoAnswer })

@@ -137,7 +137,7 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetim
         await second.GotoAsync(Address($"/events/{eventId}"));
         (await second.Locator("main").InnerTextAsync()).Should().Contain("Ausgebucht").And.Contain("Warteliste");
         await second.TypeIntoAsync("#name", "Ivan Petrenko");
-        await second.TypeIntoAsync("#phone", "0157 1234567");
+        await second.TypeIntoAsync("#phone", "0157 12345678");
         await second.TickAsync("#consent");
         await second.FollowAsync("button[type=submit]");
         (await second.Locator("[role=status]").InnerTextAsync()).Should().Contain("Warteliste, Platz 1");

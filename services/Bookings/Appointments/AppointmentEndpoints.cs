@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Contact;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -71,7 +72,7 @@ public static class AppointmentEndpoints
             Resident = new ResidentContact
             {
                 Name = request.Name!.Trim(),
-                Phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim(),
+                Phone = PhoneNumberRules.ToE164(request.Phone),
                 Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
                 Topic = string.IsNullOrWhiteSpace(request.Topic) ? null : request.Topic.Trim(),
                 ConsentTextVersion = request.Consent.TextVersion.Trim(),

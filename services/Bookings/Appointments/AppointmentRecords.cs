@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Contact;
 using System.ComponentModel.DataAnnotations;
 using Quartier.Bookings.Privacy;
 using Quartier.Contracts;
@@ -10,7 +11,7 @@ public sealed record BookAppointmentRequest(
     [property: Required] DateTimeOffset? StartsAt,
     [property: Required] AppointmentChannel? Channel,
     [property: Required, StringLength(ContactRules.NameLength, MinimumLength = 2)] string? Name,
-    [property: StringLength(ContactRules.PhoneLength)] string? Phone,
+    [property: StringLength(ContactRules.PhoneLength), PhoneNumber] string? Phone,
     [property: StringLength(ContactRules.EmailLength)] string? Email,
     [property: Required, RegularExpression(ContactRules.LanguagePattern, ErrorMessage = "Use an ISO 639 language code such as de, en, ar.")] string? Language,
     bool InterpreterNeeded,
@@ -22,11 +23,6 @@ public sealed record BookAppointmentRequest(
         if (string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(Email))
         {
             yield return new ValidationResult("Give a phone number or an e-mail address so the office can reach you.", [nameof(Phone), nameof(Email)]);
-        }
-
-        if (!string.IsNullOrWhiteSpace(Phone) && !ContactRules.IsPhone(Phone))
-        {
-            yield return new ValidationResult("This is not a phone number (digits, optionally +, spaces, brackets, / or -).", [nameof(Phone)]);
         }
 
         if (!string.IsNullOrWhiteSpace(Email) && !ContactRules.IsEmail(Email))

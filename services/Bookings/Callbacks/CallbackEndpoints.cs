@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Contact;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -133,7 +134,7 @@ public static class CallbackEndpoints
             ManagementTokenHash = ManagementToken.Hash(token),
             Contact = new CallbackContact
             {
-                Phone = request.Phone!.Trim(),
+                Phone = PhoneNumberRules.ToE164(request.Phone)!,
                 Topic = string.IsNullOrWhiteSpace(request.Topic) ? null : request.Topic.Trim(),
                 ConsentTextVersion = request.Consent.TextVersion.Trim(),
                 ConsentGivenAt = request.Consent.GivenAt!.Value.ToUniversalTime(),

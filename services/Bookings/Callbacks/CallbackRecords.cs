@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Contact;
 using System.ComponentModel.DataAnnotations;
 using Quartier.Bookings.Privacy;
 using Quartier.Contracts;
@@ -18,7 +19,7 @@ public sealed record CallbackSettingsResponse(Guid OfficeId, int WindowMinutes, 
 
 public sealed record RequestCallbackRequest(
     [property: Required] DateTimeOffset? WindowStartsAt,
-    [property: Required, StringLength(ContactRules.PhoneLength)] string? Phone,
+    [property: Required, StringLength(ContactRules.PhoneLength), PhoneNumber] string? Phone,
     [property: Required, RegularExpression(ContactRules.LanguagePattern, ErrorMessage = "Use an ISO 639 language code such as de, en, ar.")] string? Language,
     [property: StringLength(ContactRules.TopicLength)] string? Topic,
     string? FieldOfAction,
@@ -26,11 +27,6 @@ public sealed record RequestCallbackRequest(
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(Phone) && !ContactRules.IsPhone(Phone))
-        {
-            yield return new ValidationResult("This is not a phone number (digits, optionally +, spaces, brackets, / or -).", [nameof(Phone)]);
-        }
-
         if (FieldOfAction is not null && !FieldsOfAction.IsKnown(FieldOfAction))
         {
             yield return new ValidationResult("Unknown field of action.", [nameof(FieldOfAction)]);

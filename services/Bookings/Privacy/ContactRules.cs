@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Quartier.Bookings.Privacy;
 
-/// <summary>What a phone number, an e-mail address and a language code must look like.</summary>
+/// <summary>What an e-mail address and a language code must look like, and how long contact data may be (phone numbers: <see cref="Quartier.ServiceDefaults.Contact.PhoneNumberRules"/>).</summary>
 public static partial class ContactRules
 {
     public const int NameLength = 200;
@@ -12,9 +12,6 @@ public static partial class ContactRules
     public const int TopicLength = 1000;
     public const int ConsentVersionLength = 50;
     public const string LanguagePattern = "^[a-z]{2,3}$";
-
-    public static bool IsPhone(string? value) =>
-        value is not null && PhonePattern().IsMatch(value) && value.Count(char.IsAsciiDigit) is >= 6 and <= 15;
 
     public static bool IsEmail(string? value) => value is not null && EmailPattern().IsMatch(value);
 
@@ -42,9 +39,6 @@ public static partial class ContactRules
             yield return new ValidationResult("Consent cannot be given in the future.", ["Consent.GivenAt"]);
         }
     }
-
-    [GeneratedRegex(@"^\+?[0-9][0-9 ()/\-]{4,28}[0-9]$")]
-    private static partial Regex PhonePattern();
 
     [GeneratedRegex(LanguagePattern)]
     private static partial Regex LanguageCodePattern();

@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Contact;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Quartier.Contracts.Engagement;
@@ -58,7 +59,7 @@ public static class RegistrationEndpoints
         var token = ManagementToken.Create();
         var registration = Registration.Create(
             Guid.CreateVersion7(now), eventId, request.People, confirmed, request.Name.Trim(),
-            NullIfBlank(request.Email), NullIfBlank(request.Phone), request.ConsentTextVersion, ManagementToken.Hash(token), now);
+            NullIfBlank(request.Email), PhoneNumberRules.ToE164(request.Phone), request.ConsentTextVersion, ManagementToken.Hash(token), now);
         db.Registrations.Add(registration);
         if (confirmed)
         {

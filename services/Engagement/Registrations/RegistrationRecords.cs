@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Contact;
 using System.ComponentModel.DataAnnotations;
 
 namespace Quartier.Engagement.Registrations;
@@ -14,7 +15,7 @@ public static class RegistrationLimits
 public sealed record RegisterRequest(
     [property: Required, StringLength(RegistrationLimits.Name, MinimumLength = 2)] string Name,
     [property: EmailAddress, StringLength(RegistrationLimits.Email)] string? Email,
-    [property: Phone, StringLength(RegistrationLimits.Phone, MinimumLength = 5)] string? Phone,
+    [property: PhoneNumber, StringLength(RegistrationLimits.Phone, MinimumLength = 5)] string? Phone,
     [property: Range(1, RegistrationLimits.MaxPeople)] int People,
     bool Consent,
     [property: Required, StringLength(RegistrationLimits.ConsentTextVersion, MinimumLength = 1)] string ConsentTextVersion) : IValidatableObject

@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Contact;
 using System.Text.Json.Serialization;
 using Quartier.Contracts.Engagement;
 
@@ -66,7 +67,7 @@ public sealed class Volunteer
         OfficeId = request.OfficeId,
         Name = request.Name.Trim(),
         Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
-        Phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim(),
+        Phone = PhoneNumberRules.ToE164(request.Phone),
         Languages = request.Languages.Distinct().ToList(),
         Skills = VolunteerSkills.Normalise(request.Skills),
         Availability = request.Availability.Select(slot => new WeeklyAvailability { Weekday = slot.Weekday, From = slot.From, To = slot.To }).ToList(),

@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Contact;
 using System.ComponentModel.DataAnnotations;
 using Quartier.Contracts;
 using Quartier.Contracts.Engagement;
@@ -25,7 +26,7 @@ public sealed record SignUpVolunteerRequest(
     Guid OfficeId,
     [property: Required, StringLength(VolunteerLimits.Name, MinimumLength = 2)] string Name,
     [property: EmailAddress, StringLength(VolunteerLimits.Email)] string? Email,
-    [property: Phone, StringLength(VolunteerLimits.Phone, MinimumLength = 5)] string? Phone,
+    [property: PhoneNumber, StringLength(VolunteerLimits.Phone, MinimumLength = 5)] string? Phone,
     [property: Required, MinLength(1), MaxLength(VolunteerLimits.MaxLanguages)] IReadOnlyList<string> Languages,
     [property: Required, MaxLength(VolunteerSkills.MaxCount)] IReadOnlyList<string> Skills,
     [property: Required, MaxLength(VolunteerLimits.MaxSlots)] IReadOnlyList<AvailabilityRequest> Availability,

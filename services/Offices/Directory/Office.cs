@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Contact;
 using System.Text.Json.Serialization;
 
 namespace Quartier.Offices.Directory;
@@ -76,7 +77,7 @@ public sealed class Office
         Latitude = request.Latitude;
         Longitude = request.Longitude;
         Partners = request.Partners ?? [];
-        Contact = request.Contact;
+        Contact = request.Contact is { } contact ? contact with { Phone = PhoneNumberRules.ToE164(contact.Phone) } : null;
         Languages = [.. (request.Languages ?? []).Distinct()];
         Accessibility = request.Accessibility;
         FieldsOfAction = [.. (request.FieldsOfAction ?? []).Distinct()];

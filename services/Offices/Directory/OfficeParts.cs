@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Contact;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
@@ -29,7 +30,7 @@ public static class PartnerRoles
 public sealed record PublicContact(
     [property: StringLength(OfficeLimits.PersonName)] string? Person,
     [property: StringLength(OfficeLimits.ContactRole)] string? Role,
-    [property: StringLength(OfficeLimits.Phone), RegularExpression(@"^\+?[0-9][0-9 ()/\-]{4,}$", ErrorMessage = "A phone number has digits, spaces, ( ) / - and an optional leading +.")] string? Phone,
+    [property: StringLength(OfficeLimits.Phone), PhoneNumber] string? Phone,
     [property: StringLength(OfficeLimits.Email), EmailAddress] string? Email);
 
 public sealed record Accessibility(
