@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Quartier.Bookings.Appointments;
 using Quartier.Bookings.Callbacks;
+using Quartier.Bookings.OpeningHours;
 using Quartier.Bookings.Privacy;
 using Quartier.Bookings.Tests.Support;
 using Quartier.Contracts.Bookings;
@@ -27,6 +28,25 @@ public sealed class OfficeLifecycleTests(PlatformInfrastructure platform) : IAsy
 
         var updated = await host.WaitForOfficeAsync(office, o => o.FederalState == "DE-BY");
         updated.Should().BeEquivalentTo(new { Name = "Stadtteilbüro Nord", Town = "München", AcceptsBookings = true });
+    }
+
+    [Fact]
+    public async Task A_closed_office_offers_no_hours_from_its_closing_and_takes_back_the_hours_it_had_announced()
+    {
+        var office = await host.RegisterOfficeAsync("DE-NI");
+        await host.OpenAlwaysAsync(office, new DateOnly(2020, 1, 1));
+        await using var announced = await EventProbe.StartAsync<OpeningHoursChanged>(host.MessagingConnectionString, TestContext.Current.CancellationToken);
+        var closedAt = host.Clock.GetUtcNow();
+
+        await host.PublishAsync(new OfficeClosed(office, closedAt));
+
+        var withdrawal = (await announced.WaitForAsync(e => e.OfficeId == office, TimeSpan.FromSeconds(10))).Message;
+        withdrawal.From.Should().Be(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(closedAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime));
+        withdrawal.To.Should().BeAfter(withdrawal.From.AddDays(7), "everything announced ahead is taken back");
+        withdrawal.Intervals.Should().OnlyContain(interval => interval.EndsAt <= closedAt, "only what was open before the closure remains on its day");
+        var tomorrow = withdrawal.From.AddDays(1);
+        var week = await host.Client.GetOkAsync<List<EffectiveDayResponse>>($"/api/bookings/offices/{office}/opening-hours/effective?from={tomorrow:yyyy-MM-dd}&to={tomorrow.AddDays(6):yyyy-MM-dd}");
+        week.Should().HaveCount(7).And.OnlyContain(day => !day.Open && day.ClosureReason == EffectiveOpeningHours.OfficeClosed);
     }
 
     [Theory]

@@ -38,7 +38,7 @@ public sealed class CallbackWindowFinder(BookingsDbContext db, TimeProvider time
         var zone = office.Zone();
         var schedule = await db.Schedules.AsNoTracking().SingleOrDefaultAsync(s => s.OfficeId == office.OfficeId, cancellationToken)
             ?? new OfficeSchedule { OfficeId = office.OfficeId };
-        var intervals = EffectiveOpeningHours.Compute(schedule, office.FederalState, zone, from, to).Intervals().ToList();
+        var intervals = EffectiveOpeningHours.For(office, schedule, from, to).Intervals().ToList();
         if (intervals.Count == 0)
         {
             return [];

@@ -4,6 +4,7 @@ using Quartier.Bookings.Appointments;
 using Quartier.Bookings.Callbacks;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Diagnostics;
+using Quartier.Bookings.OpeningHours;
 using Quartier.Contracts.Bookings;
 using Quartier.Contracts.Offices;
 using Quartier.ServiceDefaults.Messaging.Inbox;
@@ -14,9 +15,10 @@ namespace Quartier.Bookings.Offices;
 
 /// <summary>
 /// A closed office takes no new bookings; every appointment and callback window still ahead is
-/// cancelled and announced, in the same transaction as the closure is recorded.
+/// cancelled and announced, and the hours it had announced from its closing on are taken back (so
+/// reports count no hours it will not offer), in the same transaction as the closure is recorded.
 /// </summary>
-public sealed class OfficeClosedConsumer(BookingsDbContext db, TimeProvider time, BookingsMetrics metrics, ILogger<OfficeClosedConsumer> logger)
+public sealed class OfficeClosedConsumer(BookingsDbContext db, TimeProvider time, BookingsMetrics metrics, OpeningHoursAnnouncer announcer, ILogger<OfficeClosedConsumer> logger)
     : IdempotentConsumer<OfficeClosed, BookingsDbContext>(db, logger)
 {
     protected override async Task HandleAsync(ConsumeContext<OfficeClosed> context)
@@ -28,6 +30,7 @@ public sealed class OfficeClosedConsumer(BookingsDbContext db, TimeProvider time
             return;
         }
 
+        await announcer.WithdrawAfterClosureAsync(office, context.CancellationToken);
         var now = time.GetUtcNow();
         var ahead = await Db.Appointments
             .Where(a => a.OfficeId == closed.OfficeId && a.Status == AppointmentStatus.Booked && a.StartsAt > now)

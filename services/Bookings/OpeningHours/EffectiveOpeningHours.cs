@@ -1,4 +1,5 @@
 using Quartier.Bookings.Holidays;
+using Quartier.Bookings.Offices;
 
 namespace Quartier.Bookings.OpeningHours;
 
@@ -14,12 +15,35 @@ public sealed record EffectiveDay(
     bool IsException);
 
 /// <summary>
-/// The opening hours in force on each day. Precedence: a single-day exception (closed or special
-/// hours) decides alone; otherwise a public holiday of the federal state or a closure period closes
-/// the office; otherwise the weekly plan in force on that date applies.
+/// The opening hours in force on each day. Precedence: an office that has closed for good offers
+/// nothing from the moment it closed; otherwise a single-day exception (closed or special hours)
+/// decides alone; otherwise a public holiday of the federal state or a closure period closes the
+/// office; otherwise the weekly plan in force on that date applies.
 /// </summary>
 public static class EffectiveOpeningHours
 {
+    public const string OfficeClosed = "office closed";
+
+    /// <summary>The office's days, ending where the office closed for good: what residents see, slots come from and reports count.</summary>
+    public static IReadOnlyList<EffectiveDay> For(BookableOffice office, OfficeSchedule schedule, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        var zone = office.Zone();
+        var days = Compute(schedule, office.FederalState, zone, from, to);
+        if (office.ClosedAt is not { } closedAt)
+        {
+            return days;
+        }
+
+        var closedOn = OfficeTime.LocalDate(closedAt, zone);
+        return [.. days.Select(day => day.Date > closedOn
+            ? new EffectiveDay(day.Date, [], [], day.Holiday, OfficeClosed, IsException: false)
+            : day with
+            {
+                Intervals = [.. day.Intervals.Where(i => i.StartsAt < closedAt).Select(i => i.EndsAt > closedAt ? i with { EndsAt = closedAt } : i)],
+            })];
+    }
+
     public static IReadOnlyList<EffectiveDay> Compute(OfficeSchedule schedule, string federalState, TimeZoneInfo zone, DateOnly from, DateOnly to)
     {
         ArgumentNullException.ThrowIfNull(schedule);

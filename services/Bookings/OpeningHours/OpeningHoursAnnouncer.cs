@@ -48,7 +48,7 @@ public sealed class OpeningHoursAnnouncer(BookingsDbContext db, TimeProvider tim
 
     private async Task AnnounceAsync(BookableOffice office, OfficeSchedule schedule, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var intervals = EffectiveOpeningHours.Compute(schedule, office.FederalState, office.Zone(), from, to).Intervals()
+        var intervals = EffectiveOpeningHours.For(office, schedule, from, to).Intervals()
             .Select(i => new OpeningInterval(i.StartsAt, i.EndsAt))
             .ToList();
         var capacity = await db.AppointmentServices
@@ -59,6 +59,25 @@ public sealed class OpeningHoursAnnouncer(BookingsDbContext db, TimeProvider tim
         // Saved with the announcement: the office as loaded may not be tracked (read without tracking).
         var tracked = db.Offices.Local.FirstOrDefault(o => o.OfficeId == office.OfficeId) ?? db.Offices.Attach(office).Entity;
         tracked.HoursAnnouncedThrough = to;
+    }
+
+    /// <summary>
+    /// An office that closed for good takes back what it announced from the day it closed on, so that
+    /// nothing counts hours it will not offer.
+    /// </summary>
+    public async Task WithdrawAfterClosureAsync(BookableOffice office, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        if (office is not { ClosedAt: { } closedAt, HoursAnnouncedThrough: { } through })
+        {
+            return;
+        }
+
+        var closedOn = OfficeTime.LocalDate(closedAt, office.Zone());
+        if (through >= closedOn)
+        {
+            await AnnounceAsync(office, await ScheduleOfAsync(office, cancellationToken), closedOn, through, cancellationToken);
+        }
     }
 
     private async Task<OfficeSchedule> ScheduleOfAsync(BookableOffice office, CancellationToken cancellationToken) =>

@@ -60,7 +60,7 @@ public static class OpeningHoursEndpoints
         }
 
         var zone = office.Zone();
-        var days = EffectiveOpeningHours.Compute(schedule, office.FederalState, zone, from, to)
+        var days = EffectiveOpeningHours.For(office, schedule, from, to)
             .Select(d => new EffectiveDayResponse(
                 d.Date,
                 d.Intervals.Count > 0,
@@ -83,7 +83,7 @@ public static class OpeningHoursEndpoints
         var now = time.GetUtcNow();
         var zone = office.Zone();
         var today = OfficeTime.LocalDate(now, zone);
-        var intervals = EffectiveOpeningHours.Compute(schedule, office.FederalState, zone, today.AddDays(-1), today.AddDays(31)).Intervals().ToList();
+        var intervals = EffectiveOpeningHours.For(office, schedule, today.AddDays(-1), today.AddDays(31)).Intervals().ToList();
         var current = intervals.FirstOrDefault(i => i.StartsAt <= now && now < i.EndsAt);
         var next = intervals.FirstOrDefault(i => i.StartsAt > now);
         return TypedResults.Ok(new OpenNowResponse(

@@ -112,7 +112,7 @@ public sealed class SlotFinder(BookingsDbContext db, SlotSourceCache sources, Ti
     }
 
     private static List<OpenInterval> OpenIntervals(SlotSource source, DateOnly from, DateOnly to) =>
-        [.. EffectiveOpeningHours.Compute(source.Schedule, source.Office.FederalState, source.Office.Zone(), from, to).Intervals()];
+        [.. EffectiveOpeningHours.For(source.Office, source.Schedule, from, to).Intervals()];
 
     private static SlotRules RulesOf(AppointmentService service) => new(
         service.Duration, service.BufferAfter, service.Capacity,
