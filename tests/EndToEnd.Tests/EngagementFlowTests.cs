@@ -62,7 +62,7 @@ public sealed class EngagementFlowTests(PlatformFixture platform)
         second.Status.Should().Be("Waitlisted");
         await confirmed.WaitForAsync(e => e.RegistrationId == first.Id && e.People == 2, ArrivalTimeout);
 
-        using var cancel = await platform.Client.DeleteAsync(new Uri(first.ManagementUrl, UriKind.Relative), Cancellation);
+        using var cancel = await platform.Client.PostAsync(new Uri($"{first.ManagementUrl}/cancel", UriKind.Relative), null, Cancellation);
         cancel.StatusCode.Should().Be(HttpStatusCode.OK);
 
         (await cancelled.WaitForAsync(e => e.RegistrationId == first.Id, ArrivalTimeout)).Message.WasConfirmed.Should().BeTrue();

@@ -109,15 +109,15 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
         var seen = await host.Client.GetFromJsonAsync<RegistrationResponse>(registration.ManagementUrl, Cancellation);
         seen!.Status.Should().Be(RegistrationStatus.Confirmed);
 
-        using var cancelled = await host.Client.DeleteAsync(new Uri(registration.ManagementUrl, UriKind.Relative), Cancellation);
+        using var cancelled = await host.Client.PostAsync(new Uri($"{registration.ManagementUrl}/cancel", UriKind.Relative), null, Cancellation);
         await Json.EnsureStatusAsync(cancelled, HttpStatusCode.OK);
         var announced = await cancelledProbe.WaitForAsync(e => e.RegistrationId == registration.Id, TimeSpan.FromSeconds(10));
         announced.Message.WasConfirmed.Should().BeTrue();
         (await host.Client.GetFromJsonAsync<EventResponse>($"/api/engagement/events/{scheduled.Id}", Cancellation))!.FreeSeats.Should().Be(10);
 
-        using var again = await host.Client.DeleteAsync(new Uri(registration.ManagementUrl, UriKind.Relative), Cancellation);
+        using var again = await host.Client.PostAsync(new Uri($"{registration.ManagementUrl}/cancel", UriKind.Relative), null, Cancellation);
         again.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        using var forged = await host.Client.DeleteAsync(new Uri($"{RegistrationEndpoints.ManagePath}/not-a-real-token", UriKind.Relative), Cancellation);
+        using var forged = await host.Client.PostAsync(new Uri($"{RegistrationEndpoints.ManagePath}/not-a-real-token/cancel", UriKind.Relative), null, Cancellation);
         forged.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
@@ -136,11 +136,11 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
         single.Status.Should().Be(RegistrationStatus.Confirmed, "one seat is still free and nobody waiting fits into it");
         (await waitlistedProbe.WaitForAsync(e => e.RegistrationId == couple.Id, TimeSpan.FromSeconds(10))).Message.Position.Should().Be(1);
 
-        using var singleLeaves = await host.Client.DeleteAsync(new Uri(single.ManagementUrl, UriKind.Relative), Cancellation);
+        using var singleLeaves = await host.Client.PostAsync(new Uri($"{single.ManagementUrl}/cancel", UriKind.Relative), null, Cancellation);
         (await host.Client.GetFromJsonAsync<RegistrationResponse>(couple.ManagementUrl, Cancellation))!.Status
             .Should().Be(RegistrationStatus.Waitlisted, "one free seat is not enough for two");
 
-        using var familyLeaves = await host.Client.DeleteAsync(new Uri(family.ManagementUrl, UriKind.Relative), Cancellation);
+        using var familyLeaves = await host.Client.PostAsync(new Uri($"{family.ManagementUrl}/cancel", UriKind.Relative), null, Cancellation);
         (await host.Client.GetFromJsonAsync<RegistrationResponse>(couple.ManagementUrl, Cancellation))!.Status.Should().Be(RegistrationStatus.Confirmed);
         (await host.Client.GetFromJsonAsync<EventResponse>($"/api/engagement/events/{scheduled.Id}", Cancellation))!.FreeSeats.Should().Be(2);
     }
@@ -230,10 +230,14 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
         var confirmed = await RegisterOkAsync(scheduled.Id, 2);
         var waiting = await RegisterOkAsync(scheduled.Id, 1);
 
-        using var recorded = await host.Client.PostAsJsonAsync($"/api/engagement/registrations/{confirmed.Id}/attendance", new { peopleAttended = 1 }, Cancellation);
-        using var tooMany = await host.Client.PostAsJsonAsync($"/api/engagement/registrations/{confirmed.Id}/attendance", new { peopleAttended = 3 }, Cancellation);
-        using var notConfirmed = await host.Client.PostAsJsonAsync($"/api/engagement/registrations/{waiting.Id}/attendance", new { peopleAttended = 1 }, Cancellation);
+        // Before the event begins nobody has come yet: Reporting counts attendance only at events held.
+        using var beforeItBegins = await host.Client.PostAsJsonAsync($"/api/engagement/registrations/{confirmed.Id}/attendance", new { peopleAttended = 1 }, Cancellation);
+        using var later = host.StartWithClockAhead(TimeSpan.FromDays(8)).CreateStaffClient();
+        using var recorded = await later.PostAsJsonAsync($"/api/engagement/registrations/{confirmed.Id}/attendance", new { peopleAttended = 1 }, Cancellation);
+        using var tooMany = await later.PostAsJsonAsync($"/api/engagement/registrations/{confirmed.Id}/attendance", new { peopleAttended = 3 }, Cancellation);
+        using var notConfirmed = await later.PostAsJsonAsync($"/api/engagement/registrations/{waiting.Id}/attendance", new { peopleAttended = 1 }, Cancellation);
 
+        beforeItBegins.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         await Json.EnsureStatusAsync(recorded, HttpStatusCode.OK);
         tooMany.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         notConfirmed.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);

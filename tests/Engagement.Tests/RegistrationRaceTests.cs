@@ -112,7 +112,7 @@ public sealed class RegistrationRaceTests(PlatformInfrastructure platform) : IAs
 
     private static async Task<HttpStatusCode> CancelAsync(HttpClient client, string token)
     {
-        using var response = await client.DeleteAsync(new Uri($"/api/engagement/registrations/manage/{token}", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await client.PostAsync(new Uri($"/api/engagement/registrations/manage/{token}/cancel", UriKind.Relative), null, TestContext.Current.CancellationToken);
         return response.StatusCode;
     }
 

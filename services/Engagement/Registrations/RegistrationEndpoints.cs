@@ -23,7 +23,7 @@ public static class RegistrationEndpoints
 
         var registrations = app.MapGroup("/api/engagement/registrations").WithTags("Registrations");
         registrations.MapGet("/manage/{token}", GetByToken).WithSummary("A registration, by the secret of its management link").AllowAnonymous();
-        registrations.MapDelete("/manage/{token}", CancelByToken).WithSummary("Cancel a registration with its management link; frees seats for the waitlist").AllowAnonymous();
+        registrations.MapPost("/manage/{token}/cancel", CancelByToken).WithSummary("Cancel a registration with its management link; frees seats for the waitlist").AllowAnonymous();
         registrations.MapPost("/{id:guid}/attendance", RecordAttendance).WithSummary("Record how many people came (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
         return app;
     }
@@ -199,7 +199,13 @@ public static class RegistrationEndpoints
             return StaffEndpoints.OtherOffice();
         }
 
+        // As for shifts, and as Reporting counts it: who came is known once the event has begun.
         var now = time.GetUtcNow();
+        if (target.StartsAt > now)
+        {
+            return Problems.Unprocessable("The event has not begun.", "Attendance is recorded once the event has started.");
+        }
+
         registration.RecordAttendance(request.PeopleAttended);
         db.AddIntegrationEvent(new AttendanceRecorded(registration.Id, target.Id, target.OfficeId, request.PeopleAttended, now), time);
         await db.SaveChangesAsync(cancellationToken);

@@ -101,7 +101,7 @@ public sealed class PublicApi(IHttpClientFactory clients)
         CancelAsync(Bookings, HttpMethod.Post, $"{CallbackLink}/{Uri.EscapeDataString(token)}/cancel", cancellationToken);
 
     public Task<CancelOutcome> CancelRegistrationAsync(string token, CancellationToken cancellationToken) =>
-        CancelAsync(Engagement, HttpMethod.Delete, $"{RegistrationLink}/{Uri.EscapeDataString(token)}", cancellationToken);
+        CancelAsync(Engagement, HttpMethod.Post, $"{RegistrationLink}/{Uri.EscapeDataString(token)}/cancel", cancellationToken);
 
     public async Task<IReadOnlyList<CommunityEvent>> EventsAsync(Guid? officeId, CancellationToken cancellationToken) =>
         await GetOrNullAsync<List<CommunityEvent>>(Engagement, $"/api/engagement/events{(officeId is { } office ? $"?officeId={office}" : string.Empty)}", cancellationToken) ?? [];
