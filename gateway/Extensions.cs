@@ -63,6 +63,7 @@ public static class Extensions
             Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = ServiceAddress(service).ToString() } },
         }).ToList();
 
+        builder.AddSecurityHeaders();
         builder.ReadHeadersAsLatin1();
         builder.Services.AddReverseProxy()
             .LoadFromMemory(routes, clusters)

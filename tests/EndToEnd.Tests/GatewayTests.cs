@@ -87,6 +87,32 @@ public sealed class GatewayTests(PlatformFixture platform)
     }
 
     /// <summary>A client connecting from another loopback address: the gateway sees another resident.</summary>
+    [Theory]
+    [InlineData("/api/offices", true)]
+    [InlineData("/", true)]
+    [InlineData("/api/bookings/appointments/manage/not-a-real-link", true)]
+    [InlineData("/site.css", false)]
+    public async Task Every_answer_carries_the_security_headers_and_no_cache_keeps_what_may_hold_personal_data(string path, bool personal)
+    {
+        using var client = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+
+        response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        response.Headers.GetValues("Referrer-Policy").Should().Equal(["no-referrer"], "a management link in the address must not reach another site");
+        response.Headers.GetValues("X-Frame-Options").Should().Equal("DENY");
+        response.Headers.GetValues("Permissions-Policy").Single().Should().Contain("camera=()").And.Contain("geolocation=()");
+        if (personal)
+        {
+            response.Headers.CacheControl!.NoStore.Should().BeTrue();
+        }
+        else
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            (response.Headers.CacheControl?.NoStore ?? false).Should().BeFalse("static files may be cached");
+        }
+    }
+
     private static SocketsHttpHandler FromAddress(IPAddress local) => new()
     {
         ConnectCallback = async (context, cancellationToken) =>
