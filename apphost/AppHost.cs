@@ -68,6 +68,14 @@ var demoData = builder.AddProject<Projects.Offices>("demo-data", launchProfileNa
     .WithReference(infrastructure.Database("officesdb"))
     .WithReference(infrastructure.Messaging)
     .WaitFor(services[0]);
+// The Stadtteilbüro Südstadt's hours, appointments (in person, by phone, by video) and callback windows
+// as its own page describes them, once Bookings knows the office: a newcomer can book at once.
+var demoBookings = builder.AddProject<Projects.Bookings>("demo-bookings", launchProfileName: null)
+    .WithArgs("demo-data")
+    .WithReference(infrastructure.Database("bookingsdb"))
+    .WithReference(infrastructure.Messaging)
+    .WaitFor(services[1])
+    .WaitForCompletion(demoData);
 // And a lead, a member of staff and a coordinator for each of them (identity's demo-data verb; local runs only).
 var demoStaff = builder.AddProject<Projects.Identity>("demo-staff", launchProfileName: null)
     .WithArgs("demo-data")
@@ -78,6 +86,7 @@ var demoStaff = builder.AddProject<Projects.Identity>("demo-staff", launchProfil
 if (!builder.Configuration.GetValue<bool>("DemoData"))
 {
     demoData.WithExplicitStart();
+    demoBookings.WithExplicitStart();
     demoStaff.WithExplicitStart();
 }
 

@@ -1,4 +1,5 @@
 using Quartier.Bookings;
+using Quartier.Bookings.DemoData;
 using Quartier.ServiceDefaults;
 using Quartier.ServiceDefaults.Idempotency;
 
@@ -11,6 +12,12 @@ app.UseServiceDefaults();
 app.UseIdempotentRequests();
 app.MapDefaultEndpoints();
 app.MapBookingsEndpoints();
+
+if (args is [DemoBookings.Verb, ..])
+{
+    await app.LoadDemoBookingsAsync();
+    return;
+}
 
 await app.RunServiceAsync(args);
 

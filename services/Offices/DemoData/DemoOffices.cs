@@ -68,7 +68,7 @@ public static class DemoOffices
     private static OfficeRequest Stadthagen() => new(
         Name: "Mittelpunkt Hüttenstraße",
         Kind: "Treffpunkt",
-        Street: "Hüttenstraße",
+        Street: "Rathauspassage 4",
         PostalCode: "31655",
         Town: "Stadthagen",
         FederalState: "DE-NI",
