@@ -165,6 +165,13 @@ public sealed class VolunteerTests(PlatformInfrastructure platform) : IAsyncLife
         (await end.Content.ReadFromJsonAsync<TandemResponse>(Cancellation))!.EndsOn.Should().NotBeNull();
         endAgain.StatusCode.Should().Be(HttpStatusCode.Conflict);
         await endedProbe.WaitForAsync(e => e.TandemId == tandem.Id, TimeSpan.FromSeconds(10));
+
+        // Ended before its first day, a tandem never ran: it keeps no last day (and Reporting never counts it active).
+        using var planned = await host.Client.PostAsJsonAsync("/api/engagement/tandems",
+            new { volunteerId = senior, partnerName = "Lina (5. Klasse)", purpose = "Mathe üben", startsOn = today.AddDays(10), endsOn = today.AddDays(40) }, Cancellation);
+        var plannedTandem = (await planned.Content.ReadFromJsonAsync<TandemResponse>(Cancellation))!;
+        using var called = await host.Client.PostAsync(new Uri($"/api/engagement/tandems/{plannedTandem.Id}/end", UriKind.Relative), null, Cancellation);
+        (await called.Content.ReadFromJsonAsync<TandemResponse>(Cancellation))!.Should().BeEquivalentTo(new { EndsOn = (DateOnly?)null, StartsOn = today.AddDays(10) });
     }
 
     private async Task<HttpStatusCode> ChangeAsync(Guid id, string action)

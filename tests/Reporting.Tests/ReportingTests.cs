@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Quartier.Contracts.Bookings;
+using Quartier.Contracts.Engagement;
 using Quartier.Reporting.Appointments;
 using Quartier.Reporting.EventLog;
 using Quartier.Testing;
@@ -290,6 +291,24 @@ public sealed class ReportingTests(PlatformInfrastructure platform) : IAsyncLife
         var text = Encoding.UTF8.GetString(await accepted.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         text.Should().StartWith("\uFEFFfieldOfAction;name;appointmentsBooked;");
         text.Should().Contain("bildung;Schule und Bildung;2;0;1;1;2;2;1;3;1;1;2;0.6667;3.5\r\n", "decimals keep the point unless a comma is asked for");
+    }
+
+    [Fact]
+    public async Task A_tandem_ended_before_its_first_day_counts_as_formed_but_never_as_active()
+    {
+        var office = Guid.NewGuid();
+        var (ran, neverRan) = (Guid.NewGuid(), Guid.NewGuid());
+        var logged = await feed.CountLoggedAsync();
+        var march = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
+
+        await feed.PublishAsync(new TandemFormed(ran, office, "Sprachpatenschaft", new DateOnly(2026, 3, 3), null, march));
+        await feed.PublishAsync(new TandemFormed(neverRan, office, "Lernpatenschaft", new DateOnly(2026, 3, 25), new DateOnly(2026, 6, 30), march));
+        await feed.PublishAsync(new TandemEnded(neverRan, office, march.AddDays(8)));
+        await feed.WaitForLogAsync(logged + 3);
+
+        var figures = (await GetAsync($"volunteers?officeId={office}&{March}")).GetProperty("figures");
+        figures.GetProperty("tandemsFormed").GetInt32().Should().Be(2);
+        figures.GetProperty("tandemsActive").GetInt32().Should().Be(1, "the tandem called off on 10 March never ran");
     }
 
     [Theory]

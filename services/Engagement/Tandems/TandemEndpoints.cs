@@ -88,9 +88,14 @@ public static class TandemEndpoints
         tandem.EndedAt = now;
         var office = await db.Offices.AsNoTracking().SingleAsync(o => o.OfficeId == tandem.OfficeId, cancellationToken);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(office.TimeZone)).DateTime);
-        if (tandem.EndsOn is null || tandem.EndsOn > today)
+        // Ended before its first day, it never ran and has no last day; Reporting counts it as formed, never as active.
+        if (today < tandem.StartsOn)
         {
-            tandem.EndsOn = today < tandem.StartsOn ? tandem.StartsOn : today;
+            tandem.EndsOn = null;
+        }
+        else if (tandem.EndsOn is null || tandem.EndsOn > today)
+        {
+            tandem.EndsOn = today;
         }
 
         db.AddIntegrationEvent(new TandemEnded(tandem.Id, tandem.OfficeId, now), time);

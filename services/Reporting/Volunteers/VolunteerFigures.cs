@@ -21,7 +21,7 @@ public sealed record VolunteerFigures(int Active, int New, int Approved, int End
             .Where(v => (v.SignedUpOn <= to || v.ApprovedOn <= to) && (v.EndedOn == null || v.EndedOn >= from))
             .ToListAsync(report.CancellationToken);
         var tandems = await report.InScope(report.Db.Tandems.AsNoTracking())
-            .Where(t => t.StartsOn <= to && (t.EndedOn == null || t.EndedOn >= from))
+            .Where(t => t.StartsOn <= to && (t.EndedOn == null || t.EndedOn >= from || t.EndedOn < t.StartsOn))
             .ToListAsync(report.CancellationToken);
         var shifts = await report.InScope(report.Db.Shifts.AsNoTracking())
             .Where(s => s.Date >= from && s.Date <= to)
@@ -39,7 +39,8 @@ public sealed record VolunteerFigures(int Active, int New, int Approved, int End
             rows.Volunteers.Count(v => Within(v.ApprovedOn, from, to)),
             rows.Volunteers.Count(v => Within(v.EndedOn, from, to)),
             hours,
-            rows.Tandems.Count(t => t.StartsOn <= to && !(t.EndedOn < from) && !(t.PlannedEndOn < from)),
+            // A tandem ended before its first day never ran: formed, never active (Engagement keeps no last day for it).
+            rows.Tandems.Count(t => t.StartsOn <= to && !(t.EndedOn < from) && !(t.EndedOn < t.StartsOn) && !(t.PlannedEndOn < from)),
             rows.Tandems.Count(t => Within(t.StartsOn, from, to)),
             rows.Shifts.Count(s => s.Filled && Within(s.Date, from, to)),
             rows.Shifts.Count(s => !s.Filled && Within(s.Date, from, to)));
