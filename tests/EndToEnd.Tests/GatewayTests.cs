@@ -76,6 +76,24 @@ public sealed class GatewayTests(PlatformFixture platform)
             var document = await platform.Client.GetFromJsonAsync<JsonElement>($"/openapi/{service}.json", TestContext.Current.CancellationToken);
             document.GetProperty("openapi").GetString().Should().StartWith("3.");
             document.GetProperty("paths").EnumerateObject().Select(path => path.Name).Should().Contain(path => path.StartsWith($"/api/{service}/", StringComparison.Ordinal));
+
+            // Every operation has a name of its own and documents the problems it can answer.
+            var operations = document.GetProperty("paths").EnumerateObject()
+                .SelectMany(path => path.Value.EnumerateObject().Where(item => item.Value.ValueKind == JsonValueKind.Object && item.Value.TryGetProperty("responses", out _))
+                    .Select(item => (Name: $"{item.Name.ToUpperInvariant()} {path.Name}", Operation: item.Value)))
+                .ToList();
+            operations.Select(o => o.Operation.TryGetProperty("operationId", out var id) ? id.GetString() : null)
+                .Should().OnlyHaveUniqueItems().And.NotContainNulls($"every operation of {service} is named");
+            foreach (var (name, operation) in operations)
+            {
+                var answers = operation.GetProperty("responses").EnumerateObject().Select(answer => answer.Name).ToList();
+                if (operation.TryGetProperty("parameters", out _) || operation.TryGetProperty("requestBody", out _))
+                {
+                    answers.Should().Contain("400", $"{name} takes input, which can be refused");
+                }
+
+                answers.Should().Contain("503", $"{name} documents the answer to an outage");
+            }
         }
 
         using var reference = await platform.Client.GetAsync(new Uri("/api-reference/", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -86,7 +104,6 @@ public sealed class GatewayTests(PlatformFixture platform)
         page.Should().NotContain("https://", "the reference page loads nothing from third parties");
     }
 
-    /// <summary>A client connecting from another loopback address: the gateway sees another resident.</summary>
     [Theory]
     [InlineData("/api/offices", true)]
     [InlineData("/", true)]
@@ -113,6 +130,7 @@ public sealed class GatewayTests(PlatformFixture platform)
         }
     }
 
+    /// <summary>A client connecting from another loopback address: the gateway sees another resident.</summary>
     private static SocketsHttpHandler FromAddress(IPAddress local) => new()
     {
         ConnectCallback = async (context, cancellationToken) =>

@@ -41,7 +41,11 @@ public static class HttpConventions
         // Malformed bodies surface as exceptions in every environment, so the handler can say what was wrong.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddOperationTransformer(SharedOperationAnswers.DescribeAsync);
+            options.AddDocumentTransformer(SharedOperationAnswers.NameUniquelyAsync);
+        });
         return builder;
     }
 
