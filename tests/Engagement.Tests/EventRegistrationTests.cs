@@ -245,6 +245,17 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
     }
 
     [Fact]
+    public async Task Events_are_found_from_an_instant_given_with_any_offset()
+    {
+        var scheduled = await host.ScheduleEventAsync(officeId, 5);
+        var from = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(14)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
+        var found = await host.Client.GetFromJsonAsync<List<EventResponse>>($"/api/engagement/events?officeId={officeId}&from={Uri.EscapeDataString(from)}", Cancellation);
+
+        found!.Select(e => e.Id).Should().Contain(scheduled.Id, "an instant in +14:00 is the same instant in UTC, which the database stores");
+    }
+
+    [Fact]
     public async Task Malformed_or_misplaced_registrations_are_problems_not_server_errors()
     {
         var scheduled = await host.ScheduleEventAsync(officeId, 5);

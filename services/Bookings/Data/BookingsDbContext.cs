@@ -22,6 +22,11 @@ public sealed class BookingsDbContext(DbContextOptions<BookingsDbContext> option
 
     public DbSet<CallbackRequest> CallbackRequests => Set<CallbackRequest>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.StoreInstantsAsUtc();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BookingsDbContext).Assembly);

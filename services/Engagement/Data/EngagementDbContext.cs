@@ -31,6 +31,11 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
 
     public DbSet<Tandem> Tandems => Set<Tandem>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.StoreInstantsAsUtc();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EngagementDbContext).Assembly);

@@ -8,6 +8,11 @@ public sealed class OfficesDbContext(DbContextOptions<OfficesDbContext> options)
 {
     public DbSet<Office> Offices => Set<Office>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.StoreInstantsAsUtc();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OfficesDbContext).Assembly);

@@ -43,7 +43,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        configurationBuilder.StoreInstantsAsUtc();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

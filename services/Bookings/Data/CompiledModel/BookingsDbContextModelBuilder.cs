@@ -12,7 +12,7 @@ namespace Quartier.Bookings.Data.CompiledModel
     public partial class BookingsDbContextModel
     {
         private BookingsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("07341cd7-61d3-4997-882e-d6618423648b"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("04fd3263-72ef-4147-ba1e-82b405b883f9"), entityTypeCount: 11)
         {
         }
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Quartier.Bookings.Appointments;
+using Quartier.ServiceDefaults.Persistence;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -37,7 +38,8 @@ namespace Quartier.Bookings.Data.CompiledModel
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(ResidentContact).GetProperty("ConsentGivenAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ResidentContact).GetField("<ConsentGivenAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+                valueConverter: new UtcConverter());
+            consentGivenAt.SetSentinelFromProviderValue(new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             consentGivenAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             consentGivenAt.AddAnnotation("Relational:ColumnName", "ConsentGivenAt");
 

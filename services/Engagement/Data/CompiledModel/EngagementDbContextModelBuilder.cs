@@ -12,7 +12,7 @@ namespace Quartier.Engagement.Data.CompiledModel
     public partial class EngagementDbContextModel
     {
         private EngagementDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("435a04e6-090f-4fe3-820a-7453c2ee49ab"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("dd9f58ff-f60a-40a4-a7d7-cdc1cee30a4b"), entityTypeCount: 14)
         {
         }
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Quartier.Engagement.Offices;
 using Quartier.ServiceDefaults.Messaging.OfficeCopies;
+using Quartier.ServiceDefaults.Persistence;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -38,7 +39,8 @@ namespace Quartier.Engagement.Data.CompiledModel
                 typeof(DateTimeOffset?),
                 propertyInfo: typeof(OfficeCopy).GetProperty("ClosedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OfficeCopy).GetField("<ClosedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                valueConverter: new UtcConverter());
             closedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var describedAt = runtimeEntityType.AddProperty(
@@ -46,7 +48,8 @@ namespace Quartier.Engagement.Data.CompiledModel
                 typeof(DateTimeOffset?),
                 propertyInfo: typeof(OfficeCopy).GetProperty("DescribedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OfficeCopy).GetField("<DescribedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                valueConverter: new UtcConverter());
             describedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var name = runtimeEntityType.AddProperty(

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Quartier.Engagement.Registrations;
+using Quartier.ServiceDefaults.Persistence;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -40,7 +41,8 @@ namespace Quartier.Engagement.Data.CompiledModel
                 typeof(DateTimeOffset?),
                 propertyInfo: typeof(Registration).GetProperty("CancelledAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Registration).GetField("<CancelledAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                valueConverter: new UtcConverter());
             cancelledAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var confirmedAt = runtimeEntityType.AddProperty(
@@ -48,7 +50,8 @@ namespace Quartier.Engagement.Data.CompiledModel
                 typeof(DateTimeOffset?),
                 propertyInfo: typeof(Registration).GetProperty("ConfirmedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Registration).GetField("<ConfirmedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                valueConverter: new UtcConverter());
             confirmedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var consentGivenAt = runtimeEntityType.AddProperty(
@@ -56,7 +59,8 @@ namespace Quartier.Engagement.Data.CompiledModel
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(Registration).GetProperty("ConsentGivenAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Registration).GetField("<ConsentGivenAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+                valueConverter: new UtcConverter());
+            consentGivenAt.SetSentinelFromProviderValue(new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             consentGivenAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var consentTextVersion = runtimeEntityType.AddProperty(
@@ -123,7 +127,8 @@ namespace Quartier.Engagement.Data.CompiledModel
                 typeof(DateTimeOffset?),
                 propertyInfo: typeof(Registration).GetProperty("PersonalDataErasedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Registration).GetField("<PersonalDataErasedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                valueConverter: new UtcConverter());
             personalDataErasedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var phone = runtimeEntityType.AddProperty(
@@ -140,7 +145,8 @@ namespace Quartier.Engagement.Data.CompiledModel
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(Registration).GetProperty("RegisteredAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Registration).GetField("<RegisteredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+                valueConverter: new UtcConverter());
+            registeredAt.SetSentinelFromProviderValue(new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             registeredAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var sequence = runtimeEntityType.AddProperty(

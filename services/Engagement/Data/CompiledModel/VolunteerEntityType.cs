@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Quartier.Contracts.Engagement;
 using Quartier.Engagement.Volunteers;
+using Quartier.ServiceDefaults.Persistence;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -53,7 +54,8 @@ namespace Quartier.Engagement.Data.CompiledModel
                 typeof(DateTimeOffset?),
                 propertyInfo: typeof(Volunteer).GetProperty("ApprovedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Volunteer).GetField("<ApprovedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                valueConverter: new UtcConverter());
             approvedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var consentGivenAt = runtimeEntityType.AddProperty(
@@ -61,7 +63,8 @@ namespace Quartier.Engagement.Data.CompiledModel
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(Volunteer).GetProperty("ConsentGivenAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Volunteer).GetField("<ConsentGivenAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+                valueConverter: new UtcConverter());
+            consentGivenAt.SetSentinelFromProviderValue(new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             consentGivenAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var consentTextVersion = runtimeEntityType.AddProperty(
@@ -86,7 +89,8 @@ namespace Quartier.Engagement.Data.CompiledModel
                 typeof(DateTimeOffset?),
                 propertyInfo: typeof(Volunteer).GetProperty("EndedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Volunteer).GetField("<EndedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                valueConverter: new UtcConverter());
             endedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var guardianConsentGivenAt = runtimeEntityType.AddProperty(
@@ -94,7 +98,8 @@ namespace Quartier.Engagement.Data.CompiledModel
                 typeof(DateTimeOffset?),
                 propertyInfo: typeof(Volunteer).GetProperty("GuardianConsentGivenAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Volunteer).GetField("<GuardianConsentGivenAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                valueConverter: new UtcConverter());
             guardianConsentGivenAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var guardianConsentTextVersion = runtimeEntityType.AddProperty(
@@ -145,7 +150,8 @@ namespace Quartier.Engagement.Data.CompiledModel
                 typeof(DateTimeOffset?),
                 propertyInfo: typeof(Volunteer).GetProperty("PersonalDataErasedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Volunteer).GetField("<PersonalDataErasedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                valueConverter: new UtcConverter());
             personalDataErasedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var phone = runtimeEntityType.AddProperty(
@@ -162,7 +168,8 @@ namespace Quartier.Engagement.Data.CompiledModel
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(Volunteer).GetProperty("SignedUpAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Volunteer).GetField("<SignedUpAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+                valueConverter: new UtcConverter());
+            signedUpAt.SetSentinelFromProviderValue(new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             signedUpAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var skills = runtimeEntityType.AddProperty(

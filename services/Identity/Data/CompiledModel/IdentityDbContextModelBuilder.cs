@@ -12,7 +12,7 @@ namespace Quartier.Identity.Data.CompiledModel
     public partial class IdentityDbContextModel
     {
         private IdentityDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7fb3ef73-5b6f-4586-93b5-86379bc0b0a5"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("5b8c698d-a0c8-43d2-b380-da4978d39115"), entityTypeCount: 17)
         {
         }
 

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Quartier.Offices.Directory;
+using Quartier.ServiceDefaults.Persistence;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -59,7 +60,8 @@ namespace Quartier.Offices.Data.CompiledModel
                 typeof(DateTimeOffset?),
                 propertyInfo: typeof(Office).GetProperty("ClosedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Office).GetField("<ClosedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                valueConverter: new UtcConverter());
             closedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var contact = runtimeEntityType.AddProperty(
@@ -201,7 +203,8 @@ namespace Quartier.Offices.Data.CompiledModel
                 typeof(DateTimeOffset),
                 propertyInfo: typeof(Office).GetProperty("RegisteredAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Office).GetField("<RegisteredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+                valueConverter: new UtcConverter());
+            registeredAt.SetSentinelFromProviderValue(new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             registeredAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var status = runtimeEntityType.AddProperty(
@@ -243,7 +246,8 @@ namespace Quartier.Offices.Data.CompiledModel
                 typeof(DateTimeOffset?),
                 propertyInfo: typeof(Office).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Office).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                valueConverter: new UtcConverter());
             updatedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var version = runtimeEntityType.AddProperty(

@@ -12,7 +12,7 @@ namespace Quartier.Offices.Data.CompiledModel
     public partial class OfficesDbContextModel
     {
         private OfficesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f86e01b5-541a-4a5d-a838-3846e23370fc"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("298bccd7-8047-4730-bff8-c0b4b132e385"), entityTypeCount: 4)
         {
         }
 

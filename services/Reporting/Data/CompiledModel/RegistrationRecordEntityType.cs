@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Quartier.Reporting.Events;
+using Quartier.ServiceDefaults.Persistence;
 
 #pragma warning disable 219, 612, 618
 #nullable disable

@@ -12,7 +12,7 @@ namespace Quartier.Reporting.Data.CompiledModel
     public partial class ReportingDbContextModel
     {
         private ReportingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9da64fe2-c705-476a-832e-b6475bcd1e48"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("07ece3ca-a51a-4998-8a40-7c4ca2b35254"), entityTypeCount: 17)
         {
         }
 
