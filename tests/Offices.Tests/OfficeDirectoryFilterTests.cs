@@ -70,12 +70,15 @@ public sealed class OfficeDirectoryFilterTests(DirectoryFixture directory) : ICl
         var first = await directory.Client.ListAsync("?pageSize=3&page=1");
         var second = await directory.Client.ListAsync("?pageSize=3&page=2");
         var beyond = await directory.Client.ListAsync("?pageSize=3&page=3");
+        var farBeyond = await directory.Client.ListAsync($"?pageSize=100&page={int.MaxValue}");
 
         first.Total.Should().Be(4);
         second.Total.Should().Be(4);
         first.Items.Should().HaveCount(3);
         second.Items.Should().ContainSingle().Which.Name.Should().Be("Start.Punkt.SZ");
         beyond.Items.Should().BeEmpty();
+        farBeyond.Items.Should().BeEmpty("the last possible page lies far past the end, without an overflow");
+        farBeyond.Total.Should().Be(4);
         first.Items.Concat(second.Items).Select(office => office.Id).Should().OnlyHaveUniqueItems();
     }
 

@@ -26,9 +26,12 @@ internal static class OfficeQueries
         var number = Math.Max(filter.Page ?? 1, 1);
         var query = Filter(db.Offices.AsNoTracking(), filter);
         var total = await query.CountAsync(cancellationToken);
-        var offices = await query
+
+        // Counted in 64 bits: a page far past the end (up to int.MaxValue) is empty, not an overflow.
+        var offset = (long)(number - 1) * size;
+        var offices = offset >= total ? [] : await query
             .OrderBy(office => office.Name).ThenBy(office => office.Id)
-            .Skip((number - 1) * size).Take(size)
+            .Skip((int)offset).Take(size)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new OfficePage([.. offices.Select(OfficeResponse.From)], number, size, total));
     }
