@@ -71,7 +71,7 @@ public static class StorableText
         {
             if (!IsStorable(name) || values.Any(value => !IsStorable(value)))
             {
-                await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "The request could not be read.", $"The query parameter '{Printable(name)}' contains a character that cannot be stored (U+0000 or half of a surrogate pair).");
+                await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "The request could not be read.", $"The query parameter '{Printable(name)}': {Refusal}");
                 return;
             }
         }

@@ -409,7 +409,7 @@ internal sealed class MalformedRequests(Random random, FuzzTargets targets)
             (_, "federalstate") => "DE-TH",
             (_, "phone") => "+49 3605 555123",
             (_, "email") => "resident@example.org",
-            (_, "language" or "languag" or "preferredlanguage") => "de",
+            (_, "language" or "preferredlanguage") => "de",
             (_, "postalcode") => "37327",
             (_, "fieldofaction") => "zusammenleben",
             (_, "textversion") => "2026-01",
