@@ -39,9 +39,8 @@ public sealed class EngagementBenchmark : IBenchmark
         var officeId = await OfficeSeeding.RegisterOfficeAsync(rabbitMq.ConnectionString, client, "/api/engagement/offices");
         var startsAt = DateTimeOffset.UtcNow.AddDays(14);
         using var staff = new HttpClient { BaseAddress = service.BaseAddress, DefaultRequestHeaders = { Authorization = StaffTokens.Everything("engagement", officeId) } };
-        using var scheduled = await staff.PostAsJsonAsync("/api/engagement/events", new
+        using var scheduled = await staff.PostAsJsonAsync($"/api/engagement/offices/{officeId}/events", new
         {
-            officeId,
             fieldOfAction = "sport-freizeit",
             texts = new[] { new { language = "de", title = "Stadtteillauf" } },
             place = "Stadtpark",

@@ -26,9 +26,8 @@ public sealed class EngagementFlowTests(PlatformFixture platform)
         var office = (await officeResponse.Content.ReadFromJsonAsync<OfficeView>(Cancellation))!;
         await platform.WaitForAsync<OfficeView>($"/api/engagement/offices/{office.Id}", ArrivalTimeout);
 
-        using var volunteer = await platform.Client.PostAsJsonAsync("/api/engagement/volunteers", new
+        using var volunteer = await platform.Client.PostAsJsonAsync($"/api/engagement/offices/{office.Id}/volunteers", new
         {
-            officeId = office.Id,
             name = "Hanna Schulz",
             phone = "+49 3605 123456",
             languages = new[] { "de", "uk" },
@@ -43,9 +42,8 @@ public sealed class EngagementFlowTests(PlatformFixture platform)
         (await signedUp.WaitForAsync(e => e.VolunteerId == volunteerId, ArrivalTimeout)).Message.OfficeId.Should().Be(office.Id);
 
         var startsAt = DateTimeOffset.UtcNow.AddDays(10);
-        using var scheduled = await platform.Client.PostAsJsonAsync("/api/engagement/events", new
+        using var scheduled = await platform.Client.PostAsJsonAsync($"/api/engagement/offices/{office.Id}/events", new
         {
-            officeId = office.Id,
             fieldOfAction = "stadtteilkultur",
             texts = new[] { new { language = "de", title = "Stadtteilfest Südstadt" }, new { language = "uk", title = "Свято району" } },
             place = "Käthe-Kollwitz-Straße 20",

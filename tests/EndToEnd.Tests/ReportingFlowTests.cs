@@ -42,7 +42,7 @@ public sealed class ReportingFlowTests(PlatformFixture platform)
         var runningTandems = new List<Guid>();
         var shifts = new List<Guid>();
         var today = Today();
-        var opportunity = await PostForIdAsync("/api/engagement/opportunities", new { officeId, title = "Hausaufgabenhilfe", fieldOfAction = "bildung" });
+        var opportunity = await PostForIdAsync($"/api/engagement/offices/{officeId}/opportunities", new { title = "Hausaufgabenhilfe", fieldOfAction = "bildung" });
 
         // Engagement tells who moved up from the waitlist only by their status now: staff and residents look before a cancellation.
         void NotePromotion(JsonElement registration)
@@ -69,7 +69,7 @@ public sealed class ReportingFlowTests(PlatformFixture platform)
 
         // The first event begins shortly, so that it is held, and who came recorded, before the figures are compared.
         var heldEventStartsAt = ShortlyAfterNow();
-        var events = new List<Guid> { await PostForIdAsync("/api/engagement/events", Event(officeId, heldEventStartsAt, "zusammenleben", 6)) };
+        var events = new List<Guid> { await PostForIdAsync($"/api/engagement/offices/{officeId}/events", Event(heldEventStartsAt, "zusammenleben", 6)) };
         for (var resident = 0; resident < 6; resident++)
         {
             await RegisterAsync(events[0], random.Next(1, 4));
@@ -80,7 +80,7 @@ public sealed class ReportingFlowTests(PlatformFixture platform)
             switch (random.Next(14))
             {
                 case 0 or 1:
-                    volunteers[await PostForIdAsync("/api/engagement/volunteers", SignUp(officeId, action))] = "Pending";
+                    volunteers[await PostForIdAsync($"/api/engagement/offices/{officeId}/volunteers", SignUp(action))] = "Pending";
                     break;
                 case 2 when Pick(random, volunteers, "Pending", "Paused") is { } volunteer:
                     await ChangeVolunteerAsync(volunteers, volunteer, "approve", "Approved");
@@ -94,7 +94,7 @@ public sealed class ReportingFlowTests(PlatformFixture platform)
                     break;
                 case 5 when events.Count < 13:
                     var startsAt = new DateTimeOffset(today.AddDays(2 + random.Next(4)).ToDateTime(new TimeOnly(15, 0)), TimeSpan.Zero);
-                    events.Add(await PostForIdAsync("/api/engagement/events", Event(officeId, startsAt, Fields[random.Next(Fields.Length)], random.Next(2, 6))));
+                    events.Add(await PostForIdAsync($"/api/engagement/offices/{officeId}/events", Event(startsAt, Fields[random.Next(Fields.Length)], random.Next(2, 6))));
                     break;
                 case 6 or 7 when events.Except(cancelledEvents).ToList() is { Count: > 0 } registrable:
                     // Refused once registration has closed as the event begins.
@@ -165,7 +165,7 @@ public sealed class ReportingFlowTests(PlatformFixture platform)
         }
 
         // What Engagement itself holds.
-        var sourceVolunteers = await GetJsonAsync($"/api/engagement/volunteers?officeId={officeId}");
+        var sourceVolunteers = await GetJsonAsync($"/api/engagement/offices/{officeId}/volunteers");
         var statuses = sourceVolunteers.EnumerateArray().Select(v => (Id: v.GetProperty("id").GetGuid(), Status: Status(v))).ToList();
         var hours = await GetJsonAsync($"/api/engagement/hours/summary?officeId={officeId}");
         var sourceEvents = new List<SourceEvent>();
@@ -894,9 +894,8 @@ public sealed class ReportingFlowTests(PlatformFixture platform)
         volunteers[volunteer] = status ?? (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("status").GetString()!;
     }
 
-    private static object SignUp(Guid officeId, int number) => new
+    private static object SignUp(int number) => new
     {
-        officeId,
         name = $"Freiwillige {number}",
         phone = "+49 5721 000000",
         languages = new[] { "de" },
@@ -907,9 +906,8 @@ public sealed class ReportingFlowTests(PlatformFixture platform)
         consentTextVersion = "2026-01",
     };
 
-    private static object Event(Guid officeId, DateTimeOffset startsAt, string field, int capacity) => new
+    private static object Event(DateTimeOffset startsAt, string field, int capacity) => new
     {
-        officeId,
         fieldOfAction = field,
         texts = new[] { new { language = "de", title = "Nachbarschaftstreff", description = (string?)null } },
         place = "Gemeinschaftsraum",

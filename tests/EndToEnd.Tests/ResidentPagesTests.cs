@@ -108,9 +108,8 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetim
         var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Fest {Guid.NewGuid():N}");
         await platform.WaitForAsync<OfficeView>($"/api/engagement/offices/{office.OfficeId}", PlatformFixture.ArrivalTimeout);
         var startsAt = DateTimeOffset.UtcNow.AddDays(10);
-        using var scheduled = await platform.Client.PostAsJsonAsync("/api/engagement/events", new
+        using var scheduled = await platform.Client.PostAsJsonAsync($"/api/engagement/offices/{office.OfficeId}/events", new
         {
-            officeId = office.OfficeId,
             fieldOfAction = "zusammenleben",
             texts = new[] { new { language = "de", title = "Nachbarschaftsfest", description = (string?)"Mit Musik und Kuchen." }, new { language = "ar", title = "حفل الجيران", description = (string?)null } },
             place = "Hof der Käthe-Kollwitz-Straße 20",

@@ -25,8 +25,8 @@ public sealed class AuthorizationTests(PlatformInfrastructure platform) : IAsync
     public void Every_endpoint_is_public_or_protected_by_a_named_policy()
     {
         EndpointChoices.WithoutChoice(host.Service.Services).Should().BeEmpty();
-        EndpointChoices.Protected(host.Service.Services).Select(e => e.Pattern).Should().Contain("/api/engagement/volunteers/");
-        EndpointChoices.Public(host.Service.Services).Should().Contain("POST /api/engagement/volunteers/");
+        EndpointChoices.Protected(host.Service.Services).Select(e => e.Pattern).Should().Contain("/api/engagement/offices/{officeId:guid}/volunteers/");
+        EndpointChoices.Public(host.Service.Services).Should().Contain("POST /api/engagement/offices/{officeId:guid}/volunteers/");
     }
 
     [Fact]

@@ -126,7 +126,6 @@ internal sealed class EngagementHost : IAsyncDisposable
         var startsAt = DateTimeOffset.UtcNow.AddDays(7);
         var body = Json.Merge(new
         {
-            officeId,
             fieldOfAction = "stadtteilkultur",
             texts = new[]
             {
@@ -139,7 +138,7 @@ internal sealed class EngagementHost : IAsyncDisposable
             registrationDeadline = startsAt.AddDays(-1),
             capacity,
         }, overrides);
-        using var response = await Client.PostAsJsonAsync("/api/engagement/events", body, TestContext.Current.CancellationToken);
+        using var response = await Client.PostAsJsonAsync($"/api/engagement/offices/{officeId}/events", body, TestContext.Current.CancellationToken);
         await Json.EnsureStatusAsync(response, System.Net.HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<EventResponse>(TestContext.Current.CancellationToken))!;
     }

@@ -52,7 +52,6 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
     {
         var body = Json.Merge(new
         {
-            officeId,
             fieldOfAction = "stadtteilkultur",
             texts = new[] { new { language = "de", title = "Flohmarkt" } },
             place = "Hof",
@@ -62,7 +61,7 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
         }, null);
         body[field] = System.Text.Json.Nodes.JsonNode.Parse(json);
 
-        using var response = await host.Client.PostAsJsonAsync("/api/engagement/events", body, Cancellation);
+        using var response = await host.Client.PostAsJsonAsync($"/api/engagement/offices/{officeId}/events", body, Cancellation);
 
         await Json.EnsureStatusAsync(response, HttpStatusCode.BadRequest);
         var problem = (await response.Content.ReadFromJsonAsync<ValidationProblem>(Cancellation))!;
@@ -70,16 +69,16 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
     }
 
     [Fact]
-    public async Task A_closed_office_takes_no_new_events_and_an_unknown_office_none_either()
+    public async Task A_closed_office_takes_no_new_events_and_an_office_the_staff_member_does_not_work_in_none_either()
     {
         var closing = await host.RegisterOfficeAsync("Treffpunkt Nord");
         await host.CloseOfficeAsync(closing);
 
-        foreach (var office in new[] { closing, Guid.NewGuid() })
+        // Staff who do not work in an office learn nothing of it, not even whether it exists.
+        foreach (var (office, refusal) in new[] { (closing, HttpStatusCode.UnprocessableEntity), (Guid.NewGuid(), HttpStatusCode.Forbidden) })
         {
-            using var response = await host.Client.PostAsJsonAsync("/api/engagement/events", new
+            using var response = await host.Client.PostAsJsonAsync($"/api/engagement/offices/{office}/events", new
             {
-                officeId = office,
                 fieldOfAction = "stadtteilkultur",
                 texts = new[] { new { language = "de", title = "Flohmarkt" } },
                 place = "Hof",
@@ -87,7 +86,7 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
                 endsAt = DateTimeOffset.UtcNow.AddDays(3).AddHours(2),
                 capacity = 10,
             }, Cancellation);
-            await Json.EnsureStatusAsync(response, HttpStatusCode.UnprocessableEntity);
+            await Json.EnsureStatusAsync(response, refusal);
         }
     }
 

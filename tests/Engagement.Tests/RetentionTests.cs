@@ -34,8 +34,8 @@ public sealed class RetentionTests(PlatformInfrastructure platform) : IAsyncLife
         using var registered = await host.Client.PostAsJsonAsync($"/api/engagement/events/{scheduled.Id}/registrations",
             new { name = "Familie Haddad", email = "haddad@example.org", people = 4, consent = true, consentTextVersion = "2026-01" }, Cancellation);
         var registration = (await registered.Content.ReadFromJsonAsync<Registered>(Cancellation))!;
-        var leaving = await host.Client.SignUpApprovedAsync(VolunteerApi.SignUpBody(officeId));
-        var staying = await host.Client.SignUpApprovedAsync(VolunteerApi.SignUpBody(officeId));
+        var leaving = await host.Client.SignUpApprovedAsync(officeId, VolunteerApi.SignUpBody());
+        var staying = await host.Client.SignUpApprovedAsync(officeId, VolunteerApi.SignUpBody());
         using var tandemResponse = await host.Client.PostAsJsonAsync("/api/engagement/tandems",
             new { volunteerId = leaving, partnerName = "Lina (5. Klasse)", purpose = "Lesepatenschaft", startsOn = DateOnly.FromDateTime(DateTime.UtcNow) }, Cancellation);
         var tandem = (await tandemResponse.Content.ReadFromJsonAsync<TandemResponse>(Cancellation))!;

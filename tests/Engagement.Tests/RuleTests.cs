@@ -42,8 +42,8 @@ public sealed class RuleTests
         Registration.Create(Guid.NewGuid(), Guid.NewGuid(), people, confirmed: false, "X", "x@example.org", null, "v1", Guid.NewGuid().ToString("N"), Now);
 
     private static Volunteer Volunteer(string[] languages, string[] skills, DateTimeOffset signedUpAt, TimeOnly? from = null) =>
-        Volunteers.Volunteer.SignUp(Guid.NewGuid(), new SignUpVolunteerRequest(
-            Guid.NewGuid(), "Name", "a@example.org", null, languages, skills,
+        Volunteers.Volunteer.SignUp(Guid.NewGuid(), Guid.NewGuid(), new SignUpVolunteerRequest(
+            "Name", "a@example.org", null, languages, skills,
             [new AvailabilityRequest(DayOfWeek.Tuesday, from ?? new TimeOnly(15, 0), new TimeOnly(17, 0))],
             AgeGroup.Adult, null, true, "v1"), signedUpAt);
 }

@@ -29,7 +29,7 @@ public sealed class ShiftTests(PlatformInfrastructure platform) : IAsyncLifetime
     [Fact]
     public async Task A_volunteer_cannot_hold_two_overlapping_shifts_but_may_take_the_next_one()
     {
-        var volunteer = await host.Client.SignUpApprovedAsync(SignUpBody(officeId));
+        var volunteer = await host.Client.SignUpApprovedAsync(officeId, SignUpBody());
         var homework = await host.Client.CreateOpportunityAsync(officeId);
         var cafe = await host.Client.CreateOpportunityAsync(officeId, new { title = "Sprachcafé", fieldOfAction = "zusammenleben" });
         var first = await host.Client.CreateShiftAsync(homework.Id, TuesdayInBerlin(2, 15), TuesdayInBerlin(2, 17), 3);
@@ -46,7 +46,7 @@ public sealed class ShiftTests(PlatformInfrastructure platform) : IAsyncLifetime
     [Fact]
     public async Task Overlapping_sign_ups_sent_at_the_same_moment_let_exactly_one_through()
     {
-        var volunteer = await host.Client.SignUpApprovedAsync(SignUpBody(officeId));
+        var volunteer = await host.Client.SignUpApprovedAsync(officeId, SignUpBody());
         var opportunity = await host.Client.CreateOpportunityAsync(officeId);
         var shifts = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
             host.Client.CreateShiftAsync(opportunity.Id, TuesdayInBerlin(3, 15, i * 10), TuesdayInBerlin(3, 17), 2)));
@@ -63,7 +63,7 @@ public sealed class ShiftTests(PlatformInfrastructure platform) : IAsyncLifetime
         await using var filled = await EventProbe.StartAsync<ShiftFilled>(host.Messaging, Cancellation);
         var opportunity = await host.Client.CreateOpportunityAsync(officeId);
         var shift = await host.Client.CreateShiftAsync(opportunity.Id, TuesdayInBerlin(4, 15), TuesdayInBerlin(4, 17), 2);
-        var volunteers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => host.Client.SignUpApprovedAsync(SignUpBody(officeId))));
+        var volunteers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => host.Client.SignUpApprovedAsync(officeId, SignUpBody())));
 
         var answers = await Task.WhenAll(volunteers.Select(v => host.Client.SignUpForShiftAsync(shift.Id, v)));
 
@@ -78,7 +78,7 @@ public sealed class ShiftTests(PlatformInfrastructure platform) : IAsyncLifetime
     [Fact]
     public async Task Only_approved_volunteers_take_shifts_and_a_closed_office_gets_no_new_shifts()
     {
-        var pending = await host.Client.SignUpAsync(SignUpBody(officeId));
+        var pending = await host.Client.SignUpAsync(officeId, SignUpBody());
         var closing = await host.RegisterOfficeAsync("Treffpunkt Ost");
         var opportunity = await host.Client.CreateOpportunityAsync(closing);
         var shift = await host.Client.CreateShiftAsync(opportunity.Id, TuesdayInBerlin(2, 9), TuesdayInBerlin(2, 11), 1);
@@ -96,7 +96,7 @@ public sealed class ShiftTests(PlatformInfrastructure platform) : IAsyncLifetime
         var opportunity = await host.Client.CreateOpportunityAsync(officeId, new { weekday = (string?)null, from = (string?)null, to = (string?)null });
         var soon = await host.Client.CreateShiftAsync(opportunity.Id, DateTimeOffset.UtcNow.AddHours(20), DateTimeOffset.UtcNow.AddHours(22), 3);
         var later = await host.Client.CreateShiftAsync(opportunity.Id, DateTimeOffset.UtcNow.AddDays(20), DateTimeOffset.UtcNow.AddDays(20).AddHours(2), 1);
-        var volunteer = await host.Client.SignUpApprovedAsync(SignUpBody(officeId, availability: []));
+        var volunteer = await host.Client.SignUpApprovedAsync(officeId, SignUpBody(availability: []));
         (await host.Client.SignUpForShiftAsync(soon.Id, volunteer)).Should().Be(HttpStatusCode.Created);
 
         var shortList = await host.Client.GetFromJsonAsync<List<ShiftResponse>>($"/api/engagement/shifts/short?officeId={officeId}", Cancellation);
@@ -119,8 +119,8 @@ public sealed class ShiftTests(PlatformInfrastructure platform) : IAsyncLifetime
     {
         await using var probe = await EventProbe.StartAsync<VolunteerHoursLogged>(host.Messaging, Cancellation);
         var office = await host.RegisterOfficeAsync("Mittelpunkt Hüttenstraße");
-        var anna = await host.Client.SignUpApprovedAsync(SignUpBody(office));
-        var ben = await host.Client.SignUpApprovedAsync(SignUpBody(office));
+        var anna = await host.Client.SignUpApprovedAsync(office, SignUpBody());
+        var ben = await host.Client.SignUpApprovedAsync(office, SignUpBody());
         var opportunity = await host.Client.CreateOpportunityAsync(office);
         var shift = await host.Client.CreateShiftAsync(opportunity.Id, TuesdayInBerlin(1, 15), TuesdayInBerlin(1, 17, 30), 2);
         (await host.Client.SignUpForShiftAsync(shift.Id, anna)).Should().Be(HttpStatusCode.Created);
@@ -157,13 +157,13 @@ public sealed class ShiftTests(PlatformInfrastructure platform) : IAsyncLifetime
     {
         var office = await host.RegisterOfficeAsync("Koordinierungsbüro Salzgitter");
         var tuesday = new[] { Slot(DayOfWeek.Tuesday, "15:00", "17:00") };
-        var bothSkillsGerman = await host.Client.SignUpApprovedAsync(SignUpBody(office, ["de"], ["Hausaufgabenhilfe", "Mathe"], [Slot(DayOfWeek.Tuesday, "14:00", "18:00")]));
-        var oneSkillTwoLanguages = await host.Client.SignUpApprovedAsync(SignUpBody(office, ["ar", "de"], ["Hausaufgabenhilfe"], tuesday));
-        var bestFit = await host.Client.SignUpApprovedAsync(SignUpBody(office, ["ar", "de", "tr"], ["Mathe", "Hausaufgabenhilfe", "Gitarre"], tuesday));
-        var busierTwin = await host.Client.SignUpApprovedAsync(SignUpBody(office, ["de"], ["Hausaufgabenhilfe", "Mathe"], tuesday));
-        await host.Client.SignUpApprovedAsync(SignUpBody(office, ["ar", "de"], ["Hausaufgabenhilfe", "Mathe"], [Slot(DayOfWeek.Wednesday, "15:00", "17:00")]));
-        await host.Client.SignUpApprovedAsync(SignUpBody(office, ["ar", "de"], ["Hausaufgabenhilfe", "Mathe"], [Slot(DayOfWeek.Tuesday, "15:00", "16:00")]));
-        await host.Client.SignUpAsync(SignUpBody(office, ["ar", "de"], ["Hausaufgabenhilfe", "Mathe"], tuesday));
+        var bothSkillsGerman = await host.Client.SignUpApprovedAsync(office, SignUpBody(["de"], ["Hausaufgabenhilfe", "Mathe"], [Slot(DayOfWeek.Tuesday, "14:00", "18:00")]));
+        var oneSkillTwoLanguages = await host.Client.SignUpApprovedAsync(office, SignUpBody(["ar", "de"], ["Hausaufgabenhilfe"], tuesday));
+        var bestFit = await host.Client.SignUpApprovedAsync(office, SignUpBody(["ar", "de", "tr"], ["Mathe", "Hausaufgabenhilfe", "Gitarre"], tuesday));
+        var busierTwin = await host.Client.SignUpApprovedAsync(office, SignUpBody(["de"], ["Hausaufgabenhilfe", "Mathe"], tuesday));
+        await host.Client.SignUpApprovedAsync(office, SignUpBody(["ar", "de"], ["Hausaufgabenhilfe", "Mathe"], [Slot(DayOfWeek.Wednesday, "15:00", "17:00")]));
+        await host.Client.SignUpApprovedAsync(office, SignUpBody(["ar", "de"], ["Hausaufgabenhilfe", "Mathe"], [Slot(DayOfWeek.Tuesday, "15:00", "16:00")]));
+        await host.Client.SignUpAsync(office, SignUpBody(["ar", "de"], ["Hausaufgabenhilfe", "Mathe"], tuesday));
         await LogHoursAsync(busierTwin, "bildung", DateOnly.FromDateTime(DateTime.UtcNow), 4m);
         var opportunity = await host.Client.CreateOpportunityAsync(office);
         var shift = await host.Client.CreateShiftAsync(opportunity.Id, TuesdayInBerlin(2, 15), TuesdayInBerlin(2, 17), 2);

@@ -12,9 +12,8 @@ internal static class VolunteerApi
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    public static object SignUpBody(Guid officeId, string[]? languages = null, string[]? skills = null, object[]? availability = null) => new
+    public static object SignUpBody(string[]? languages = null, string[]? skills = null, object[]? availability = null) => new
     {
-        officeId,
         name = "Hanna Schulz",
         email = "hanna@example.org",
         phone = (string?)null,
@@ -29,16 +28,16 @@ internal static class VolunteerApi
 
     public static object Slot(DayOfWeek weekday, string from, string to) => new { weekday = weekday.ToString(), from, to };
 
-    public static async Task<Guid> SignUpAsync(this HttpClient client, object body)
+    public static async Task<Guid> SignUpAsync(this HttpClient client, Guid officeId, object body)
     {
-        using var response = await client.PostAsJsonAsync("/api/engagement/volunteers", body, Cancellation);
+        using var response = await client.PostAsJsonAsync($"/api/engagement/offices/{officeId}/volunteers", body, Cancellation);
         await Json.EnsureStatusAsync(response, HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<IdOnly>(Cancellation))!.Id;
     }
 
-    public static async Task<Guid> SignUpApprovedAsync(this HttpClient client, object body)
+    public static async Task<Guid> SignUpApprovedAsync(this HttpClient client, Guid officeId, object body)
     {
-        var id = await client.SignUpAsync(body);
+        var id = await client.SignUpAsync(officeId, body);
         using var approved = await client.PostAsync(new Uri($"/api/engagement/volunteers/{id}/approve", UriKind.Relative), null, Cancellation);
         await Json.EnsureStatusAsync(approved, HttpStatusCode.OK);
         return id;
@@ -48,7 +47,6 @@ internal static class VolunteerApi
     {
         var body = Json.Merge(new
         {
-            officeId,
             title = "Hausaufgabenhilfe",
             description = "Grundschulkinder bei den Hausaufgaben begleiten",
             fieldOfAction = "bildung",
@@ -58,7 +56,7 @@ internal static class VolunteerApi
             from = "15:00",
             to = "17:00",
         }, overrides);
-        using var response = await client.PostAsJsonAsync("/api/engagement/opportunities", body, Cancellation);
+        using var response = await client.PostAsJsonAsync($"/api/engagement/offices/{officeId}/opportunities", body, Cancellation);
         await Json.EnsureStatusAsync(response, HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<OpportunityResponse>(Json.Options, Cancellation))!;
     }

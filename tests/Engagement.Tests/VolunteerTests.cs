@@ -28,7 +28,7 @@ public sealed class VolunteerTests(PlatformInfrastructure platform) : IAsyncLife
     {
         await using var probe = await EventProbe.StartAsync<VolunteerSignedUp>(host.Messaging, Cancellation);
 
-        var id = await host.Client.SignUpAsync(VolunteerApi.SignUpBody(officeId, ["de", "ar"], ["Mathe", " mathe ", "Kochen"]));
+        var id = await host.Client.SignUpAsync(officeId, VolunteerApi.SignUpBody(["de", "ar"], ["Mathe", " mathe ", "Kochen"]));
 
         var published = await probe.WaitForAsync(e => e.VolunteerId == id, TimeSpan.FromSeconds(10));
         published.Message.Languages.Should().BeEquivalentTo(["de", "ar"]);
@@ -47,10 +47,10 @@ public sealed class VolunteerTests(PlatformInfrastructure platform) : IAsyncLife
     [InlineData("consent", "false")]
     public async Task An_invalid_sign_up_is_a_400_naming_the_field(string field, string json)
     {
-        var body = Json.Merge(VolunteerApi.SignUpBody(officeId), null);
+        var body = Json.Merge(VolunteerApi.SignUpBody(), null);
         body[field] = System.Text.Json.Nodes.JsonNode.Parse(json);
 
-        using var response = await host.Client.PostAsJsonAsync("/api/engagement/volunteers", body, Cancellation);
+        using var response = await host.Client.PostAsJsonAsync($"/api/engagement/offices/{officeId}/volunteers", body, Cancellation);
 
         await Json.EnsureStatusAsync(response, HttpStatusCode.BadRequest);
         var expected = field == "ageGroup" ? "guardian" : field;
@@ -60,13 +60,13 @@ public sealed class VolunteerTests(PlatformInfrastructure platform) : IAsyncLife
     [Fact]
     public async Task A_minor_signs_up_with_a_guardians_consent()
     {
-        var body = Json.Merge(VolunteerApi.SignUpBody(officeId), new
+        var body = Json.Merge(VolunteerApi.SignUpBody(), new
         {
             ageGroup = "Minor",
             guardian = new { name = "Petra Schulz", consentTextVersion = "2026-01-guardian" },
         });
 
-        using var response = await host.Client.PostAsJsonAsync("/api/engagement/volunteers", body, Cancellation);
+        using var response = await host.Client.PostAsJsonAsync($"/api/engagement/offices/{officeId}/volunteers", body, Cancellation);
 
         await Json.EnsureStatusAsync(response, HttpStatusCode.Created);
     }
@@ -77,7 +77,7 @@ public sealed class VolunteerTests(PlatformInfrastructure platform) : IAsyncLife
         var key = Guid.NewGuid().ToString();
         var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/engagement/volunteers") { Content = JsonContent.Create(VolunteerApi.SignUpBody(officeId)) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/engagement/offices/{officeId}/volunteers") { Content = JsonContent.Create(VolunteerApi.SignUpBody()) };
             request.Headers.Add("Idempotency-Key", key);
             using var response = await host.Client.SendAsync(request, Cancellation);
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync(Cancellation));
@@ -91,7 +91,7 @@ public sealed class VolunteerTests(PlatformInfrastructure platform) : IAsyncLife
     public async Task Staff_approve_pause_and_end_a_volunteer_and_an_ended_volunteer_stays_ended()
     {
         await using var ended = await EventProbe.StartAsync<VolunteerEnded>(host.Messaging, Cancellation);
-        var id = await host.Client.SignUpAsync(VolunteerApi.SignUpBody(officeId));
+        var id = await host.Client.SignUpAsync(officeId, VolunteerApi.SignUpBody());
 
         (await ChangeAsync(id, "pause")).Should().Be(HttpStatusCode.Conflict, "a pending volunteer cannot be paused");
         (await ChangeAsync(id, "approve")).Should().Be(HttpStatusCode.OK);
@@ -104,14 +104,16 @@ public sealed class VolunteerTests(PlatformInfrastructure platform) : IAsyncLife
     }
 
     [Fact]
-    public async Task Signing_up_at_a_closed_office_is_refused_with_422()
+    public async Task Signing_up_at_a_closed_office_is_refused_with_422_and_at_an_unknown_one_with_404()
     {
         var closed = await host.RegisterOfficeAsync("Treffpunkt West");
         await host.CloseOfficeAsync(closed);
 
-        using var response = await host.Client.PostAsJsonAsync("/api/engagement/volunteers", VolunteerApi.SignUpBody(closed), Cancellation);
+        using var atClosed = await host.Client.PostAsJsonAsync($"/api/engagement/offices/{closed}/volunteers", VolunteerApi.SignUpBody(), Cancellation);
+        using var atUnknown = await host.Client.PostAsJsonAsync($"/api/engagement/offices/{Guid.NewGuid()}/volunteers", VolunteerApi.SignUpBody(), Cancellation);
 
-        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        atClosed.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        atUnknown.StatusCode.Should().Be(HttpStatusCode.NotFound, "an unknown id in the path is a 404");
     }
 
     [Fact]
@@ -144,8 +146,8 @@ public sealed class VolunteerTests(PlatformInfrastructure platform) : IAsyncLife
     {
         await using var formed = await EventProbe.StartAsync<TandemFormed>(host.Messaging, Cancellation);
         await using var endedProbe = await EventProbe.StartAsync<TandemEnded>(host.Messaging, Cancellation);
-        var senior = await host.Client.SignUpApprovedAsync(Json.Merge(VolunteerApi.SignUpBody(officeId), new { ageGroup = "Senior" }));
-        var pending = await host.Client.SignUpAsync(VolunteerApi.SignUpBody(officeId));
+        var senior = await host.Client.SignUpApprovedAsync(officeId, Json.Merge(VolunteerApi.SignUpBody(), new { ageGroup = "Senior" }));
+        var pending = await host.Client.SignUpAsync(officeId, VolunteerApi.SignUpBody());
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         using var refused = await host.Client.PostAsJsonAsync("/api/engagement/tandems",

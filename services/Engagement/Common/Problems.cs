@@ -14,7 +14,8 @@ public static class Problems
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{what} not found.");
 
+    /// <summary>The office in the path is unknown (404) or closed (422).</summary>
     public static ProblemHttpResult OfficeNotUsable(Guid officeId, bool exists) => exists
         ? Unprocessable("The office is closed.", $"Office {officeId} is closed: it takes no new events, shifts or volunteers.")
-        : Unprocessable("Unknown office.", $"Office {officeId} is not known to Engagement (yet).");
+        : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown office.", detail: $"Office {officeId} is not known to Engagement (yet).");
 }

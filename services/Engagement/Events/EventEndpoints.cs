@@ -16,10 +16,12 @@ public static class EventEndpoints
 
     public static RouteGroupBuilder MapEvents(this IEndpointRouteBuilder app)
     {
+        app.MapPost("/api/engagement/offices/{officeId:guid}/events", ScheduleEvent).WithTags("Events")
+            .WithSummary("Schedule an event at an open office (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
+
         var group = app.MapGroup("/api/engagement/events").WithTags("Events");
         group.MapGet("/", ListEvents).WithSummary("Scheduled events, filtered by office, period, field of action and language").AllowAnonymous();
         group.MapGet("/{id:guid}", GetEvent).WithName(nameof(GetEvent)).WithSummary("One event with its free seats").AllowAnonymous();
-        group.MapPost("/", ScheduleEvent).WithSummary("Schedule an event at an open office (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
         group.MapPost("/{id:guid}/cancel", CancelEvent).WithSummary("Cancel an event; every registration is cancelled with it (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
         return group;
     }
@@ -60,17 +62,12 @@ public static class EventEndpoints
             : TypedResults.NotFound();
 
     private static async Task<Results<CreatedAtRoute<EventResponse>, ProblemHttpResult>> ScheduleEvent(
-        ScheduleEventRequest request, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid officeId, ScheduleEventRequest request, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var office = await db.Offices.FindAsync([request.OfficeId], cancellationToken);
+        var office = await db.Offices.FindAsync([officeId], cancellationToken);
         if (office is not { IsOpen: true })
         {
-            return Problems.OfficeNotUsable(request.OfficeId, office is not null);
-        }
-
-        if (!user.WorksIn(request.OfficeId))
-        {
-            return StaffEndpoints.OtherOffice();
+            return Problems.OfficeNotUsable(officeId, office is not null);
         }
 
         var now = time.GetUtcNow();

@@ -10,7 +10,6 @@ public sealed record EventTextRequest(
     [property: StringLength(EventLimits.Description)] string? Description);
 
 public sealed record ScheduleEventRequest(
-    Guid OfficeId,
     [property: Required] string FieldOfAction,
     [property: Required, MinLength(1)] IReadOnlyList<EventTextRequest> Texts,
     [property: Required, StringLength(EventLimits.Place, MinimumLength = 2)] string Place,
@@ -21,11 +20,6 @@ public sealed record ScheduleEventRequest(
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (OfficeId == Guid.Empty)
-        {
-            yield return new ValidationResult("An office is required.", [nameof(OfficeId)]);
-        }
-
         if (FieldOfAction is not null && !FieldsOfAction.IsKnown(FieldOfAction))
         {
             yield return new ValidationResult($"Unknown field of action; use one of {string.Join(", ", FieldsOfAction.Names.Keys)}.", [nameof(FieldOfAction)]);

@@ -41,7 +41,7 @@ public static class HoursEndpoints
         var officeId = request.OfficeId ?? volunteer.OfficeId;
         if (!await db.Offices.AnyAsync(o => o.OfficeId == officeId, cancellationToken))
         {
-            return Problems.OfficeNotUsable(officeId, exists: false);
+            return Problems.Unprocessable("Unknown office.", $"Office {officeId} is not known to Engagement (yet).");
         }
 
         if (!user.WorksIn(officeId))

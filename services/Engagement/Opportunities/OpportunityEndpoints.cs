@@ -12,25 +12,22 @@ public static class OpportunityEndpoints
 {
     public static RouteGroupBuilder MapOpportunities(this IEndpointRouteBuilder app)
     {
+        var office = app.MapGroup("/api/engagement/offices/{officeId:guid}/opportunities").WithTags("Opportunities");
+        office.MapPost("/", CreateOpportunity).WithSummary("Offer an ongoing volunteer role at an open office (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
+        office.MapGet("/", ListOpportunities).WithSummary("Volunteer roles of an office").AllowAnonymous();
+
         var group = app.MapGroup("/api/engagement/opportunities").WithTags("Opportunities");
-        group.MapPost("/", CreateOpportunity).WithSummary("Offer an ongoing volunteer role at an open office (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
-        group.MapGet("/", ListOpportunities).WithSummary("Volunteer roles of an office").AllowAnonymous();
         group.MapGet("/{id:guid}", GetOpportunity).WithName(nameof(GetOpportunity)).WithSummary("One volunteer role").AllowAnonymous();
         return group;
     }
 
     private static async Task<Results<CreatedAtRoute<OpportunityResponse>, ProblemHttpResult>> CreateOpportunity(
-        CreateOpportunityRequest request, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid officeId, CreateOpportunityRequest request, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var office = await db.Offices.FindAsync([request.OfficeId], cancellationToken);
+        var office = await db.Offices.FindAsync([officeId], cancellationToken);
         if (office is not { IsOpen: true })
         {
-            return Problems.OfficeNotUsable(request.OfficeId, office is not null);
-        }
-
-        if (!user.WorksIn(request.OfficeId))
-        {
-            return StaffEndpoints.OtherOffice();
+            return Problems.OfficeNotUsable(officeId, office is not null);
         }
 
         var now = time.GetUtcNow();

@@ -12,7 +12,6 @@ public static class OpportunityLimits
 }
 
 public sealed record CreateOpportunityRequest(
-    Guid OfficeId,
     [property: Required, StringLength(OpportunityLimits.Title, MinimumLength = 2)] string Title,
     [property: StringLength(OpportunityLimits.Description)] string? Description,
     [property: Required] string FieldOfAction,
@@ -24,11 +23,6 @@ public sealed record CreateOpportunityRequest(
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (OfficeId == Guid.Empty)
-        {
-            yield return new ValidationResult("An office is required.", [nameof(OfficeId)]);
-        }
-
         if (FieldOfAction is not null && !FieldsOfAction.IsKnown(FieldOfAction))
         {
             yield return new ValidationResult($"Unknown field of action; use one of {string.Join(", ", FieldsOfAction.Names.Keys)}.", [nameof(FieldOfAction)]);

@@ -61,10 +61,10 @@ public sealed class Volunteer
     /// <summary>PostgreSQL's xmin: two staff members changing the status at once cannot both win.</summary>
     public uint Version { get; private set; }
 
-    public static Volunteer SignUp(Guid id, SignUpVolunteerRequest request, DateTimeOffset now) => new()
+    public static Volunteer SignUp(Guid id, Guid officeId, SignUpVolunteerRequest request, DateTimeOffset now) => new()
     {
         Id = id,
-        OfficeId = request.OfficeId,
+        OfficeId = officeId,
         Name = request.Name.Trim(),
         Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
         Phone = PhoneNumberRules.ToE164(request.Phone),

@@ -13,10 +13,12 @@ public static class VolunteerEndpoints
 {
     public static RouteGroupBuilder MapVolunteers(this IEndpointRouteBuilder app)
     {
+        var office = app.MapGroup("/api/engagement/offices/{officeId:guid}/volunteers").WithTags("Volunteers");
+        office.MapPost("/", SignUp).WithSummary("Sign up as a volunteer at an office (public, no account)").AllowAnonymous();
+        office.MapGet("/", ListVolunteers).WithSummary("Volunteers of an office, optionally by status, with contact data (office staff; recorded)").RequireStaff(StaffPolicies.OfficeStaff);
+
         var group = app.MapGroup("/api/engagement/volunteers").WithTags("Volunteers");
-        group.MapPost("/", SignUp).WithSummary("Sign up as a volunteer at an office (public, no account)").AllowAnonymous();
         group.MapGet("/{id:guid}", GetVolunteer).WithName(nameof(GetVolunteer)).WithSummary("One volunteer, with contact data (office staff; recorded)").RequireStaff(StaffPolicies.OfficeStaff);
-        group.MapGet("/", ListVolunteers).WithSummary("Volunteers of an office, optionally by status, with contact data (office staff; recorded)").RequireStaff(StaffPolicies.OfficeStaff);
         group.MapPost("/{id:guid}/approve", Approve).WithSummary("Approve a pending or paused volunteer (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
         group.MapPost("/{id:guid}/pause", Pause).WithSummary("Pause an approved volunteer (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
         group.MapPost("/{id:guid}/end", End).WithSummary("End a volunteer's engagement (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
@@ -24,16 +26,16 @@ public static class VolunteerEndpoints
     }
 
     private static async Task<Results<Created<SignedUpResponse>, ProblemHttpResult>> SignUp(
-        SignUpVolunteerRequest request, EngagementDbContext db, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
+        Guid officeId, SignUpVolunteerRequest request, EngagementDbContext db, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
     {
-        var office = await db.Offices.FindAsync([request.OfficeId], cancellationToken);
+        var office = await db.Offices.FindAsync([officeId], cancellationToken);
         if (office is not { IsOpen: true })
         {
-            return Problems.OfficeNotUsable(request.OfficeId, office is not null);
+            return Problems.OfficeNotUsable(officeId, office is not null);
         }
 
         var now = time.GetUtcNow();
-        var volunteer = Volunteer.SignUp(Guid.CreateVersion7(now), request, now);
+        var volunteer = Volunteer.SignUp(Guid.CreateVersion7(now), officeId, request, now);
         db.Volunteers.Add(volunteer);
         db.AddIntegrationEvent(new VolunteerSignedUp(volunteer.Id, volunteer.OfficeId, volunteer.Languages, volunteer.Skills, volunteer.AgeGroup, now), time);
         await db.SaveChangesAsync(cancellationToken);

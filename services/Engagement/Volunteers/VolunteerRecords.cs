@@ -23,7 +23,6 @@ public sealed record GuardianConsentRequest(
     [property: Required, StringLength(VolunteerLimits.ConsentTextVersion, MinimumLength = 1)] string ConsentTextVersion);
 
 public sealed record SignUpVolunteerRequest(
-    Guid OfficeId,
     [property: Required, StringLength(VolunteerLimits.Name, MinimumLength = 2)] string Name,
     [property: EmailAddress, StringLength(VolunteerLimits.Email)] string? Email,
     [property: PhoneNumber, StringLength(VolunteerLimits.Phone, MinimumLength = 5)] string? Phone,
@@ -37,11 +36,6 @@ public sealed record SignUpVolunteerRequest(
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (OfficeId == Guid.Empty)
-        {
-            yield return new ValidationResult("An office is required.", [nameof(OfficeId)]);
-        }
-
         if (string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(Phone))
         {
             yield return new ValidationResult("An e-mail address or a phone number is needed to reach you.", [nameof(Email)]);
