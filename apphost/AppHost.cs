@@ -25,7 +25,7 @@ var services = new[]
     identity,
 };
 
-// The pages residents use: they read the services' public APIs, and own no data.
+// The pages residents use and the staff console: they call the services' APIs, and own no data.
 var web = builder.AddProject<Projects.Web>("web", launchProfileName: "http")
     .WithReference(services[0])
     .WithReference(services[1])
@@ -47,8 +47,9 @@ var publicAddress = gateway.GetEndpoint("http");
 identity
     .WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{publicAddress}/"))
     .WithEnvironment("Identity__Clients__staff-console__DisplayName", "Staff console")
-    .WithEnvironment("Identity__Clients__staff-console__RedirectUris__0", ReferenceExpression.Create($"{publicAddress}/console/signin-oidc"))
+    .WithEnvironment("Identity__Clients__staff-console__RedirectUris__0", ReferenceExpression.Create($"{publicAddress}/staff/signin-oidc"))
     .WithEnvironment("Identity__Clients__staff-console__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{publicAddress}/"));
+web.WithEnvironment("StaffConsole__Authority", ReferenceExpression.Create($"{publicAddress}/"));
 
 // The first administrator: an invitation link in this resource's log (started with --AdministratorEmail=...).
 if (builder.Configuration["AdministratorEmail"] is { Length: > 0 } administratorEmail)

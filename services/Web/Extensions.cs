@@ -1,12 +1,14 @@
 using Quartier.ServiceDefaults.Http;
 using Quartier.Web.Api;
+using Microsoft.AspNetCore.Authorization;
 using Quartier.Web.Components;
+using Quartier.Web.Staff;
 
 namespace Quartier.Web;
 
 public static class Extensions
 {
-    /// <summary>Server-rendered pages without any script, the public APIs they read, the residents' languages.</summary>
+    /// <summary>Server-rendered pages without any script, the public APIs they read, the residents' languages; the staff console's sign-in.</summary>
     public static WebApplicationBuilder AddResidentPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
@@ -18,6 +20,8 @@ public static class Extensions
         }
         builder.Services.AddScoped<PublicApi>();
         builder.Services.Configure<ImprintOptions>(builder.Configuration.GetSection(ImprintOptions.Section));
+        builder.AddStaffSignIn();
+        builder.Services.AddScoped<StaffApi>();
         return builder;
     }
 
@@ -34,10 +38,18 @@ public static class Extensions
                 "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'self'; frame-ancestors 'none'";
             return next(context);
         });
+        app.UseStaffLanguages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
-        // Residents never sign in: every page is public.
-        app.MapRazorComponents<App>().AllowAnonymous();
+        // Residents never sign in: their pages are public; the console under /staff needs a signed-in member of staff.
+        app.MapRazorComponents<App>().Add(endpoint =>
+            endpoint.Metadata.Add(endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.StartsWith(StaffSignIn.PathPrefix, StringComparison.Ordinal)
+                ? new AuthorizeAttribute(StaffSignIn.Policy)
+                : new AllowAnonymousAttribute()));
+        app.MapStaffActions();
+        app.MapStaffSignOut();
         return app;
     }
 }

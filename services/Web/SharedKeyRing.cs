@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 namespace Quartier.Web;
 
 /// <summary>
-/// The key ring that protects the forms' antiforgery tokens, shared by every web instance: a form
+/// The key ring that protects the forms' antiforgery tokens and the staff console's sign-in cookie, shared by every web instance: a form
 /// rendered by one instance is accepted by any other. With <c>DataProtection:KeyRing</c> (a directory,
 /// in Kubernetes a Secret mounted read-only) the keys come from there and none is made at run time;
 /// without it each process keeps its own, as on a developer's machine.

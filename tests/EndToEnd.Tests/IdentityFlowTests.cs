@@ -23,9 +23,9 @@ public sealed class IdentityFlowTests(PlatformFixture platform)
         var gateway = platform.Gateway.BaseAddress;
         string leadKey;
 
-        var leadInvitation = await InviteAsync(platform.Administrator, "lead@quartier.test", "Lea Lead", officeA, "Lead");
+        var leadInvitation = await platform.InviteAsync(platform.Administrator, "lead@quartier.test", "Lea Lead", officeA, "Lead");
         leadInvitation.StatusCode.Should().Be(HttpStatusCode.Created);
-        await StaffSession.AcceptInvitationAsync(gateway, (await leadInvitation.Content.ReadFromJsonAsync<InvitationView>(Cancellation))!.InvitationLink, PlatformFixture.Password);
+        await StaffSession.AcceptInvitationAsync(gateway, (await leadInvitation.Content.ReadFromJsonAsync<StaffAccounts.InvitationView>(Cancellation))!.InvitationLink, PlatformFixture.Password);
         using (var firstSignIn = await StaffSession.SignInAsync(gateway, "lead@quartier.test", PlatformFixture.Password))
         {
             await firstSignIn.EnableSecondFactorAsync();
@@ -36,13 +36,13 @@ public sealed class IdentityFlowTests(PlatformFixture platform)
         await withoutCode.Should().ThrowAsync<InvalidOperationException>("the lead chose a second factor, so the password alone no longer signs in");
         using var lead = await StaffSession.SignInAsync(gateway, "lead@quartier.test", PlatformFixture.Password, leadKey);
 
-        using var staffOfB = await InviteAsync(lead, "other@quartier.test", "Not Mine", officeB, "Staff");
-        using var anotherLead = await InviteAsync(lead, "second-lead@quartier.test", "Not Allowed", officeA, "Lead");
-        var staffInvitation = await InviteAsync(lead, "staff@quartier.test", "Sam Staff", officeA, "Staff");
+        using var staffOfB = await platform.InviteAsync(lead, "other@quartier.test", "Not Mine", officeB, "Staff");
+        using var anotherLead = await platform.InviteAsync(lead, "second-lead@quartier.test", "Not Allowed", officeA, "Lead");
+        var staffInvitation = await platform.InviteAsync(lead, "staff@quartier.test", "Sam Staff", officeA, "Staff");
         staffOfB.StatusCode.Should().Be(HttpStatusCode.Forbidden, "a lead invites staff into the offices they lead");
         anotherLead.StatusCode.Should().Be(HttpStatusCode.Forbidden, "leads are appointed by administrators");
         staffInvitation.StatusCode.Should().Be(HttpStatusCode.Created);
-        var link = (await staffInvitation.Content.ReadFromJsonAsync<InvitationView>(Cancellation))!.InvitationLink;
+        var link = (await staffInvitation.Content.ReadFromJsonAsync<StaffAccounts.InvitationView>(Cancellation))!.InvitationLink;
         await StaffSession.AcceptInvitationAsync(gateway, link, PlatformFixture.Password);
         var spent = async () => await StaffSession.AcceptInvitationAsync(gateway, link, "Ein anderes langes Passwort");
         await spent.Should().ThrowAsync<InvalidOperationException>("an invitation link works once");
@@ -78,19 +78,6 @@ public sealed class IdentityFlowTests(PlatformFixture platform)
         await platform.WaitForAsync<IdView>($"/api/bookings/offices/{officeId}", PlatformFixture.ArrivalTimeout);
         return officeId;
     }
-
-    private async Task<HttpResponseMessage> InviteAsync(StaffSession inviter, string email, string name, Guid officeId, string role)
-    {
-        using var plain = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
-        return await plain.SendAsync(inviter.Authorized(HttpMethod.Post, "/api/identity/invitations", new
-        {
-            email,
-            name,
-            memberships = new[] { new { officeId, role } },
-        }), Cancellation);
-    }
-
-    private sealed record InvitationView(Guid AccountId, string InvitationLink);
 
     private sealed record IdView(Guid Id);
 }

@@ -11,20 +11,12 @@ namespace Quartier.EndToEnd.Tests;
 /// on every page, and a booking made there is what staff see and what cancelling frees.
 /// </summary>
 [Collection(PlatformCollection.Name)]
-public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetime
+public sealed class ResidentPagesTests(PlatformFixture platform) : BrowserTests(platform)
 {
-    private HeadlessChromium chromium = null!;
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => chromium = await HeadlessChromium.LaunchAsync();
-
-    public async ValueTask DisposeAsync() => await chromium.DisposeAsync();
-
     [Fact]
     public async Task A_resident_finds_the_office_and_books_with_the_keyboard_alone_staff_see_it_and_cancelling_frees_the_time()
     {
-        var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Tastatur {Guid.NewGuid():N}");
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Tastatur {Guid.NewGuid():N}");
         var page = await NewPageAsync("de-DE");
 
         await page.GotoAsync(Address("/"));
@@ -75,7 +67,7 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetim
     [Fact]
     public async Task A_resident_who_needs_help_asks_to_be_called_back_staff_find_it_in_the_queue_and_the_link_cancels_it()
     {
-        var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Rückruf {Guid.NewGuid():N}");
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Rückruf {Guid.NewGuid():N}");
         var page = await NewPageAsync("de-DE");
 
         await page.GotoAsync(Address($"/offices/{office.OfficeId}"));
@@ -93,22 +85,22 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetim
         await ExpectAccessibleAsync(page, "Ihr Rückruf");
         (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Rückruf ist gebucht");
 
-        var queue = await platform.Client.GetStringAsync(new Uri($"/api/bookings/offices/{office.OfficeId}/callbacks/queue", UriKind.Relative), Cancellation);
+        var queue = await Platform.Client.GetStringAsync(new Uri($"/api/bookings/offices/{office.OfficeId}/callbacks/queue", UriKind.Relative), Cancellation);
         queue.Should().Contain("939830");
 
         await page.FollowAsync("button.secondary");
         (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("abgesagt");
-        (await platform.Client.GetStringAsync(new Uri($"/api/bookings/offices/{office.OfficeId}/callbacks/queue", UriKind.Relative), Cancellation))
+        (await Platform.Client.GetStringAsync(new Uri($"/api/bookings/offices/{office.OfficeId}/callbacks/queue", UriKind.Relative), Cancellation))
             .Should().NotContain("939830", "a cancelled callback leaves the queue");
     }
 
     [Fact]
     public async Task The_last_place_of_an_event_goes_to_the_first_resident_the_next_waits_and_moves_up_when_the_first_cancels()
     {
-        var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Fest {Guid.NewGuid():N}");
-        await platform.WaitForAsync<OfficeView>($"/api/engagement/offices/{office.OfficeId}", PlatformFixture.ArrivalTimeout);
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Fest {Guid.NewGuid():N}");
+        await Platform.WaitForAsync<OfficeView>($"/api/engagement/offices/{office.OfficeId}", PlatformFixture.ArrivalTimeout);
         var startsAt = DateTimeOffset.UtcNow.AddDays(10);
-        using var scheduled = await platform.Client.PostAsJsonAsync($"/api/engagement/offices/{office.OfficeId}/events", new
+        using var scheduled = await Platform.Client.PostAsJsonAsync($"/api/engagement/offices/{office.OfficeId}/events", new
         {
             fieldOfAction = "zusammenleben",
             texts = new[] { new { language = "de", title = "Nachbarschaftsfest", description = (string?)"Mit Musik und Kuchen." }, new { language = "ar", title = "حفل الجيران", description = (string?)null } },
@@ -172,10 +164,10 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetim
     [Fact]
     public async Task A_resident_moves_an_appointment_by_its_link_and_the_old_time_is_free_again()
     {
-        var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Verschieben {Guid.NewGuid():N}");
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Verschieben {Guid.NewGuid():N}");
         var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3));
-        var slots = (await platform.Client.GetFromJsonAsync<List<SlotView>>($"/api/bookings/services/{office.ServiceId}/slots?channel=Phone&from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}", Cancellation))!;
-        using var booked = await platform.Client.PostAsJsonAsync("/api/bookings/appointments", new
+        var slots = (await Platform.Client.GetFromJsonAsync<List<SlotView>>($"/api/bookings/services/{office.ServiceId}/slots?channel=Phone&from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}", Cancellation))!;
+        using var booked = await Platform.Client.PostAsJsonAsync("/api/bookings/appointments", new
         {
             serviceId = office.ServiceId,
             startsAt = slots[0].StartsAt,
@@ -207,7 +199,7 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetim
     [Fact]
     public async Task In_Arabic_the_pages_read_right_to_left_and_pass_axe_and_the_choice_is_remembered()
     {
-        var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Arabisch {Guid.NewGuid():N}");
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Arabisch {Guid.NewGuid():N}");
         var page = await NewPageAsync("de-DE");
 
         await page.GotoAsync(Address("/"));
@@ -230,8 +222,8 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetim
     [Fact]
     public async Task Without_JavaScript_on_a_narrow_phone_a_booking_completes_and_a_double_submit_books_once()
     {
-        var office = await BookableOffice.CreateAsync(platform, $"Stadtteilbüro Ohne Skript {Guid.NewGuid():N}");
-        var page = await chromium.NewPageAsync(new BrowserNewContextOptions
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Ohne Skript {Guid.NewGuid():N}");
+        var page = await Chromium.NewPageAsync(new BrowserNewContextOptions
         {
             Locale = "de-DE", JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 320, Height = 640 }, IsMobile = true,
         });
@@ -257,20 +249,10 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetim
             .map(e => e.tagName + ' ' + (e.className || '') + ': ' + (e.textContent || '').trim().slice(0, 40))
         """;
 
-    private async Task<IPage> NewPageAsync(string locale) => await chromium.NewPageAsync(new BrowserNewContextOptions { Locale = locale });
-
-    private string Address(string path) => new Uri(platform.Gateway.BaseAddress, path).ToString();
-
-    private static async Task ExpectAccessibleAsync(IPage page, string heading)
-    {
-        (await page.Locator("h1").InnerTextAsync()).Should().Be(heading);
-        (await page.AxeViolationsAsync()).Should().BeEmpty();
-    }
-
     private async Task<int> FreeSeatsAsync(Guid serviceId, DateTimeOffset startsAt)
     {
         var day = DateOnly.FromDateTime(startsAt.DateTime);
-        var slots = await platform.Client.GetFromJsonAsync<List<SlotView>>($"/api/bookings/services/{serviceId}/slots?channel=Phone&from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}", Cancellation);
+        var slots = await Platform.Client.GetFromJsonAsync<List<SlotView>>($"/api/bookings/services/{serviceId}/slots?channel=Phone&from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}", Cancellation);
         return slots!.SingleOrDefault(slot => slot.StartsAt == startsAt)?.FreeSeats ?? 0;
     }
 
@@ -281,7 +263,7 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : IAsyncLifetim
         var days = new List<string>();
         for (var day = today; day <= today.AddDays(10); day = day.AddDays(1))
         {
-            days.Add(await platform.Client.GetStringAsync(new Uri($"/api/bookings/offices/{officeId}/appointments?date={day:yyyy-MM-dd}", UriKind.Relative), Cancellation));
+            days.Add(await Platform.Client.GetStringAsync(new Uri($"/api/bookings/offices/{officeId}/appointments?date={day:yyyy-MM-dd}", UriKind.Relative), Cancellation));
         }
 
         return string.Join('\n', days);

@@ -32,7 +32,7 @@ public sealed class IdentityHost : IAsyncDisposable
     {
         var address = kestrelPort is { } port ? new Uri($"http://localhost:{port}/") : new Uri("http://localhost/");
         var settings = await ServiceFactory.OwnResourcesAsync(platform, "identity");
-        settings["Identity:Clients:staff-console:RedirectUris:0"] = new Uri(address, "/console/signin-oidc").ToString();
+        settings["Identity:Clients:staff-console:RedirectUris:0"] = new Uri(address, "/staff/signin-oidc").ToString();
         settings[$"Identity:Clients:{MachineClient}:Secret"] = MachineSecret;
         var factory = new ServiceFactory<Program>(settings);
         if (kestrelPort is { } listening)

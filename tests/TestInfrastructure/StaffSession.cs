@@ -40,7 +40,7 @@ public sealed partial class StaffSession : IDisposable
     /// <summary>The authenticator key, once the person has set up a second factor.</summary>
     public string? AuthenticatorKey { get; private set; }
 
-    private Uri RedirectUri => new(gateway, "/console/signin-oidc");
+    private Uri RedirectUri => new(gateway, "/staff/signin-oidc");
 
     /// <summary>Takes up an invitation link: sets the password.</summary>
     public static async Task AcceptInvitationAsync(Uri gateway, string invitationLink, string password, HttpClient? browser = null)

@@ -8,16 +8,19 @@ namespace Quartier.Web.Tests;
 /// <summary>Every language the pages offer is complete: a missing text would show the German one to a reader who cannot read it.</summary>
 public sealed class TranslationTests
 {
-    private static readonly ResourceManager Texts = new("Quartier.Web.Resources.Texts", typeof(Web.Texts).Assembly);
+    private const string ResidentPages = "Quartier.Web.Resources.Texts";
+    private const string StaffConsole = "Quartier.Web.Resources.Staff.StaffTexts";
 
-    public static TheoryData<string> OfferedLanguages => new(Languages.All.Select(language => language.Culture).Where(culture => culture != Languages.Default.Culture));
+    public static TheoryData<string, string> OfferedLanguages => new(
+        Languages.All.Where(language => language != Languages.Default).Select(language => (ResidentPages, language.Culture))
+            .Concat(Staff.StaffTexts.Languages.Where(language => language != Languages.Default).Select(language => (StaffConsole, language.Culture))));
 
     [Theory]
     [MemberData(nameof(OfferedLanguages))]
-    public void Every_text_of_the_German_pages_is_translated_with_the_same_placeholders(string culture)
+    public void Every_text_of_the_German_pages_is_translated_with_the_same_placeholders(string texts, string culture)
     {
-        var german = Entries(CultureInfo.InvariantCulture);
-        var translated = Entries(CultureInfo.GetCultureInfo(culture));
+        var german = Entries(texts, CultureInfo.InvariantCulture);
+        var translated = Entries(texts, CultureInfo.GetCultureInfo(culture));
 
         translated.Keys.Should().BeEquivalentTo(german.Keys, $"{culture} has every text and no stale one");
         foreach (var (key, text) in german)
@@ -34,8 +37,8 @@ public sealed class TranslationTests
         Languages.All.Where(language => language.RightToLeft).Select(language => language.Culture).Should().BeEquivalentTo(["ar", "fa"]);
     }
 
-    private static Dictionary<string, string> Entries(CultureInfo culture) =>
-        Texts.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
+    private static Dictionary<string, string> Entries(string texts, CultureInfo culture) =>
+        new ResourceManager(texts, typeof(Web.Texts).Assembly).GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
             .Cast<DictionaryEntry>()
             .ToDictionary(entry => (string)entry.Key, entry => (string)entry.Value!);
 

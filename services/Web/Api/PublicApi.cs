@@ -187,28 +187,8 @@ public sealed class PublicApi(IHttpClientFactory clients)
             : throw new ServiceUnavailableException(service);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string service, HttpRequestMessage message, CancellationToken cancellationToken)
-    {
-        using (message)
-        {
-            try
-            {
-                var response = await clients.CreateClient(service).SendAsync(message, cancellationToken);
-                if ((int)response.StatusCode >= 500)
-                {
-                    response.Dispose();
-                    throw new ServiceUnavailableException(service);
-                }
-
-                return response;
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TimeoutException or Polly.ExecutionRejectedException
-                or TaskCanceledException { InnerException: TimeoutException })
-            {
-                throw new ServiceUnavailableException(service, exception);
-            }
-        }
-    }
+    private Task<HttpResponseMessage> SendAsync(string service, HttpRequestMessage message, CancellationToken cancellationToken) =>
+        ServiceCalls.SendAsync(clients, service, message, cancellationToken);
 
     private static string Query(string name, string? value) =>
         string.IsNullOrWhiteSpace(value) ? string.Empty : $"&{name}={Uri.EscapeDataString(value.Trim())}";

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Quartier.Contracts.Bookings;
+using Quartier.Web.Api;
+
+namespace Quartier.Web.Staff;
+
+// What the console reads from the staff endpoints: only the fields it shows.
+
+public sealed record StaffAppointment(
+    Guid AppointmentId, Guid ServiceId, AppointmentChannel Channel, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    AppointmentStatus Status, string Language, bool InterpreterNeeded, string? Name, string? Phone, string? Email, string? Topic,
+    string? OutcomeFieldOfAction, bool? ReferredToOtherOrganisation);
+
+public sealed record CallbackAttempt(int Number, CallbackAttemptOutcome Outcome, DateTimeOffset AttemptedAt);
+
+public sealed record QueuedCallback(
+    Guid CallbackId, DateTimeOffset WindowStartsAt, DateTimeOffset WindowEndsAt, string Language, string? Phone, string? Topic,
+    IReadOnlyList<CallbackAttempt> Attempts, bool Overdue);
+
+/// <summary>What a member of staff's action came to, in the words the console shows.</summary>
+public enum StaffOutcome
+{
+    Done,
+    Invalid,
+    NotYourOffice,
+    NotFound,
+    AlreadyRecorded,
+    NotYet,
+}
+
+/// <summary>
+/// The services' staff endpoints, called with the signed-in person's access token: the services decide
+/// what they may see and do, and record every read of residents' data in the access record.
+/// </summary>
+public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor http)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    /// <summary>The office's appointments on a local date; null when the person may not see them or the office is unknown.</summary>
+    public Task<List<StaffAppointment>?> DayAsync(Guid officeId, DateOnly date, CancellationToken cancellationToken) =>
+        GetAsync<List<StaffAppointment>>(PublicApi.Bookings, $"/api/bookings/offices/{officeId}/appointments?date={date:yyyy-MM-dd}", cancellationToken);
+
+    /// <summary>Open callback requests by window, overdue ones marked.</summary>
+    public Task<List<QueuedCallback>?> CallbackQueueAsync(Guid officeId, CancellationToken cancellationToken) =>
+        GetAsync<List<QueuedCallback>>(PublicApi.Bookings, $"/api/bookings/offices/{officeId}/callbacks/queue", cancellationToken);
+
+    public Task<StaffOutcome> MarkAttendedAsync(Guid appointmentId, string? fieldOfAction, bool referred, CancellationToken cancellationToken) =>
+        PostAsync(PublicApi.Bookings, $"/api/bookings/appointments/{appointmentId}/attended",
+            new { outcomeFieldOfAction = string.IsNullOrEmpty(fieldOfAction) ? null : fieldOfAction, referredToOtherOrganisation = referred }, cancellationToken);
+
+    public Task<StaffOutcome> MarkNoShowAsync(Guid appointmentId, CancellationToken cancellationToken) =>
+        PostAsync(PublicApi.Bookings, $"/api/bookings/appointments/{appointmentId}/no-show", null, cancellationToken);
+
+    public Task<StaffOutcome> CancelAppointmentAsync(Guid appointmentId, CancellationToken cancellationToken) =>
+        PostAsync(PublicApi.Bookings, $"/api/bookings/appointments/{appointmentId}/cancel", null, cancellationToken);
+
+    public Task<StaffOutcome> RecordCallAttemptAsync(Guid callbackId, CallbackAttemptOutcome outcome, CancellationToken cancellationToken) =>
+        PostAsync(PublicApi.Bookings, $"/api/bookings/callbacks/{callbackId}/attempts", new { outcome }, cancellationToken);
+
+    private async Task<T?> GetAsync<T>(string service, string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var response = await SendAsync(service, new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken) : null;
+    }
+
+    private async Task<StaffOutcome> PostAsync(string service, string path, object? body, CancellationToken cancellationToken)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
+        // A repeat after a lost answer (the resilience handler retries) must not record twice.
+        message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var response = await SendAsync(service, message, cancellationToken);
+        return response.StatusCode switch
+        {
+            _ when response.IsSuccessStatusCode => StaffOutcome.Done,
+            HttpStatusCode.Forbidden => StaffOutcome.NotYourOffice,
+            HttpStatusCode.NotFound => StaffOutcome.NotFound,
+            HttpStatusCode.Conflict => StaffOutcome.AlreadyRecorded,
+            HttpStatusCode.UnprocessableEntity => StaffOutcome.NotYet,
+            _ => StaffOutcome.Invalid,
+        };
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string service, HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        var token = http.HttpContext is { } context ? await context.AccessTokenAsync() : null;
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await ServiceCalls.SendAsync(clients, service, message, cancellationToken);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Net;
+using System.Net.Http.Json;
+using FluentAssertions;
+using Microsoft.Playwright;
+using Quartier.Testing;
+
+namespace Quartier.EndToEnd.Tests;
+
+/// <summary>
+/// The staff console through the gateway in a real browser, with the keyboard alone: a member of staff
+/// signs in with the platform's OpenID Connect flow, works the day (attended with its outcome, a
+/// cancellation on the resident's behalf) and the callback queue down to "unreachable", sees nothing of
+/// another office, and signs out. Zero axe violations on every console page.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(platform)
+{
+    [Fact]
+    public async Task Staff_sign_in_record_who_came_cancel_for_a_resident_work_the_callback_queue_to_unreachable_and_sign_out()
+    {
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Konsole {Guid.NewGuid():N}");
+        var otherOffice = await BookableOffice.CreateAsync(Platform, $"Treffpunkt Anderswo {Guid.NewGuid():N}");
+        var email = $"team-{Guid.NewGuid():N}@quartier.test";
+        await Platform.CreateAsync(email, "Tanja Team", office.OfficeId, "Staff");
+
+        // Residents: two appointments at the next free time (it starts within the half hour, so "attended" may be recorded), one callback.
+        var slot = await NextSlotAsync(office.ServiceId);
+        var leyla = await BookAsync(office.ServiceId, slot, "Leyla Demir", "Wohngeld-Antrag");
+        var oksana = await BookAsync(office.ServiceId, slot, "Oksana Melnyk", "Sprachkurs");
+        var callback = await RequestCallbackAsync(office.OfficeId, "+49 3605 555777", "Mietschulden");
+        await BookAsync(otherOffice.ServiceId, await NextSlotAsync(otherOffice.ServiceId), "Nicht Ihres", "Geheim");
+
+        var page = await NewPageAsync("de-DE");
+        await page.GotoAsync(Address("/staff"));
+        new Uri(page.Url).AbsolutePath.Should().Be("/account/sign-in", "the console asks who is there first");
+        await page.TypeIntoAsync("#Email", email);
+        await page.TypeIntoAsync("#Password", PlatformFixture.Password);
+        await page.SubmitAsync();
+        await ExpectAccessibleAsync(page, "Ihre Büros");
+        (await page.Locator("main").InnerTextAsync()).Should().Contain(office.Name).And.NotContain(otherOffice.Name);
+
+        await page.FollowAsync($"a[href='/staff/offices/{office.OfficeId}']");
+        var day = DateOnly.FromDateTime(slot.StartsAt.DateTime);
+        if (!(await page.Locator("main").InnerTextAsync()).Contains("Leyla Demir", StringComparison.Ordinal))
+        {
+            // Shortly before midnight the next free time is tomorrow's.
+            await page.FollowAsync($"a[href='/staff/offices/{office.OfficeId}?date={day:yyyy-MM-dd}']");
+        }
+
+        (await page.Locator("h1").InnerTextAsync()).Should().StartWith(office.Name);
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        var main = await page.Locator("main").InnerTextAsync();
+        main.Should().Contain("Leyla Demir").And.Contain("Wohngeld-Antrag").And.Contain("Oksana Melnyk").And.Contain(BookableOffice.ServiceName)
+            .And.NotContain("Nicht Ihres", "another office's residents are not on this office's day");
+
+        // Leyla came; her concern was about schooling, and she was referred elsewhere.
+        var leylaRow = $"appointment-{leyla:N}";
+        await page.TabToAsync($"#outcome-{leylaRow}");
+        await page.Keyboard.TypeAsync("Schule");
+        await page.TickAsync($"#referred-{leylaRow}");
+        await page.FollowAsync($"form[action$='{leyla}/attended'] button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Als erschienen erfasst");
+        (await page.Locator($"tr:has(#{leylaRow})").InnerTextAsync()).Should().Contain("Erschienen").And.Contain("Schule und Bildung").And.Contain("An andere Stelle verwiesen");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        // Oksana called to say she cannot come: staff cancel for her, and the time is free again.
+        await page.FollowAsync($"form[action$='{oksana}/cancel'] button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Der Termin ist abgesagt");
+        var dayList = await DayListAsync(office.OfficeId, day);
+        dayList.Should().ContainSingle(a => a.AppointmentId == leyla).Which.Should().BeEquivalentTo(new { Status = "Attended", OutcomeFieldOfAction = "bildung", ReferredToOtherOrganisation = true });
+        dayList.Should().ContainSingle(a => a.AppointmentId == oksana).Which.Status.Should().Be("Cancelled");
+
+        // The callback: three calls nobody answers close it as unreachable.
+        var item = $"callback-{callback.CallbackId:N}";
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            (await page.Locator($"#{item}").CountAsync()).Should().Be(1, $"the request is still open before call {attempt}");
+            await page.TabToAsync($"#attempt-{item}");
+            await page.Keyboard.TypeAsync("Niemand");
+            await page.FollowAsync($"button[aria-describedby='{item}']");
+            (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Der Anruf ist erfasst");
+        }
+
+        (await page.Locator($"#{item}").CountAsync()).Should().Be(0, "the third failed call closes the request");
+        (await ResidentsCallbackStatusAsync(callback.ManagementUrl)).Should().Be("Unreachable");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        // Another office's day shows nothing of it, however its address was found.
+        await page.GotoAsync(Address($"/staff/offices/{otherOffice.OfficeId}"));
+        await ExpectAccessibleAsync(page, "Sie arbeiten nicht für dieses Büro.");
+        (await page.Locator("main").InnerTextAsync()).Should().NotContain("Nicht Ihres");
+
+        // In English, then signed out: the console asks for the password again.
+        await page.FollowAsync("a[hreflang=en]");
+        await ExpectAccessibleAsync(page, "You do not work for this office.");
+        await page.FollowAsync(".sign-out button");
+        new Uri(page.Url).AbsolutePath.Should().Be("/");
+        await page.GotoAsync(Address("/staff"));
+        new Uri(page.Url).AbsolutePath.Should().Be("/account/sign-in");
+    }
+
+    private async Task<SlotView> NextSlotAsync(Guid serviceId)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var slots = (await Platform.Client.GetFromJsonAsync<List<SlotView>>(
+            $"/api/bookings/services/{serviceId}/slots?channel=InPerson&from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}", Cancellation))!;
+        return slots.Where(s => s.StartsAt > DateTimeOffset.UtcNow.AddMinutes(1)).MinBy(s => s.StartsAt)!;
+    }
+
+    private async Task<Guid> BookAsync(Guid serviceId, SlotView slot, string name, string topic)
+    {
+        using var booked = await Platform.Client.PostAsJsonAsync("/api/bookings/appointments", new
+        {
+            serviceId,
+            startsAt = slot.StartsAt,
+            channel = "InPerson",
+            name,
+            phone = "+49 3605 555123",
+            language = "tr",
+            interpreterNeeded = false,
+            topic,
+            consent = new { textVersion = "2026-01", givenAt = DateTimeOffset.UtcNow },
+        }, Cancellation);
+        booked.StatusCode.Should().Be(HttpStatusCode.Created, await booked.Content.ReadAsStringAsync(Cancellation));
+        return (await booked.Content.ReadFromJsonAsync<BookedView>(Cancellation))!.AppointmentId;
+    }
+
+    private async Task<CallbackView> RequestCallbackAsync(Guid officeId, string phone, string topic)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var windows = (await Platform.Client.GetFromJsonAsync<List<SlotView>>($"/api/bookings/offices/{officeId}/callback-windows?from={today:yyyy-MM-dd}&to={today.AddDays(2):yyyy-MM-dd}", Cancellation))!;
+        using var requested = await Platform.Client.PostAsJsonAsync($"/api/bookings/offices/{officeId}/callbacks", new
+        {
+            windowStartsAt = windows.First(w => w.StartsAt > DateTimeOffset.UtcNow).StartsAt,
+            phone,
+            language = "ru",
+            topic,
+            consent = new { textVersion = "2026-01", givenAt = DateTimeOffset.UtcNow },
+        }, Cancellation);
+        requested.StatusCode.Should().Be(HttpStatusCode.Created, await requested.Content.ReadAsStringAsync(Cancellation));
+        return (await requested.Content.ReadFromJsonAsync<CallbackView>(Cancellation))!;
+    }
+
+    private async Task<List<DayEntry>> DayListAsync(Guid officeId, DateOnly day) =>
+        (await Platform.Client.GetFromJsonAsync<List<DayEntry>>($"/api/bookings/offices/{officeId}/appointments?date={day:yyyy-MM-dd}", Cancellation))!;
+
+    private async Task<string> ResidentsCallbackStatusAsync(string managementUrl) =>
+        (await Platform.Client.GetFromJsonAsync<CallbackStatusView>(new Uri(managementUrl, UriKind.Relative), Cancellation))!.Status;
+
+    private sealed record SlotView(DateTimeOffset StartsAt);
+
+    private sealed record BookedView(Guid AppointmentId);
+
+    private sealed record CallbackView(Guid CallbackId, string ManagementUrl);
+
+    private sealed record CallbackStatusView(string Status);
+
+    private sealed record DayEntry(Guid AppointmentId, string Status, string? OutcomeFieldOfAction, bool? ReferredToOtherOrganisation);
+}
