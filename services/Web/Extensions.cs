@@ -22,6 +22,7 @@ public static class Extensions
         builder.Services.Configure<ImprintOptions>(builder.Configuration.GetSection(ImprintOptions.Section));
         builder.AddStaffSignIn();
         builder.Services.AddScoped<StaffApi>();
+        builder.Services.AddHttpClient(StaffApi.Reporting, client => client.BaseAddress = new Uri($"http://{StaffApi.Reporting}"));
         return builder;
     }
 

@@ -99,6 +99,58 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         new Uri(page.Url).AbsolutePath.Should().Be("/account/sign-in");
     }
 
+    [Fact]
+    public async Task A_coordinator_reads_the_office_s_report_as_a_table_and_a_chart_downloads_it_as_CSV_and_is_told_what_the_programme_report_needs()
+    {
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Bericht {Guid.NewGuid():N}");
+        var email = $"koordination-{Guid.NewGuid():N}@quartier.test";
+        await Platform.CreateAsync(email, "Konrad Koordination", office.OfficeId, "Coordinator");
+        var slot = await NextSlotAsync(office.ServiceId);
+        await BookAsync(office.ServiceId, slot, "Amal Nasser", "Hausaufgaben");
+
+        var day = DateOnly.FromDateTime(slot.StartsAt.DateTime);
+        var query = $"officeId={office.OfficeId}&period=day&date={day:yyyy-MM-dd}";
+        for (var waited = TimeSpan.Zero; !(await Platform.Client.GetStringAsync(new Uri($"/api/reporting/fields-of-action?{query}", UriKind.Relative), Cancellation)).Contains("\"zusammenleben\"", StringComparison.Ordinal); waited += TimeSpan.FromMilliseconds(200))
+        {
+            waited.Should().BeLessThan(PlatformFixture.ArrivalTimeout, "reporting counts the booked appointment under its service's field of action");
+            await Task.Delay(200, Cancellation);
+        }
+
+        var page = await NewPageAsync("de-DE");
+        await page.GotoAsync(Address("/staff/reports"));
+        await page.TypeIntoAsync("#Email", email);
+        await page.TypeIntoAsync("#Password", PlatformFixture.Password);
+        await page.SubmitAsync();
+        await ExpectAccessibleAsync(page, "Berichte");
+
+        await page.TabToAsync("#report");
+        await page.Keyboard.TypeAsync("Handlungsfelder");
+        await page.TabToAsync("#period");
+        await page.Keyboard.TypeAsync("Tag");
+        // The browser's own date field orders day and month by the system's locale, not the page's: set its value.
+        await page.FillAsync("#date", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.FollowAsync("form.report-choice button");
+        (await page.Locator("h2").InnerTextAsync()).Should().Be("Handlungsfelder");
+        (await page.Locator("table").InnerTextAsync()).Should().Contain("zusammenleben").And.Contain("Zusammenleben unterschiedlicher");
+        (await page.Locator("svg.chart title").TextContentAsync()).Should().Contain("Tabelle");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        await page.TabToAsync("a[download]");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Keyboard.PressAsync("Enter"));
+        var csv = await File.ReadAllTextAsync(await download.PathAsync(), Cancellation);
+        csv.Should().Contain("zusammenleben;Zusammenleben unterschiedlicher sozialer und ethnischer Gruppen;1;", "the export is the service's CSV for German spreadsheets");
+
+        // The programme report is made per project area: the form says so instead of failing.
+        await page.TabToAsync("#report");
+        await page.Keyboard.TypeAsync("Jahresbericht");
+        await page.TabToAsync("#period");
+        await page.Keyboard.TypeAsync("Jahr");
+        await page.FollowAsync("form.report-choice button");
+        (await page.Locator("[role=alert]").InnerTextAsync()).Should().Contain("Wählen Sie unter „Für“ ein Fördergebiet");
+        (await page.Locator("#scope").GetAttributeAsync("aria-invalid")).Should().Be("true");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+    }
+
     private async Task<SlotView> NextSlotAsync(Guid serviceId)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

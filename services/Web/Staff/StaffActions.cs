@@ -32,7 +32,28 @@ public static class StaffActions
             Enum.TryParse<CallbackAttemptOutcome>(form.Outcome, out var outcome)
                 ? RecordAsync(officeId, form.Date, "AttemptRecorded", () => staff.RecordCallAttemptAsync(callbackId, outcome, cancellationToken))
                 : Task.FromResult(BackToDay(officeId, form.Date, nameof(StaffOutcome.Invalid))));
+        app.MapGet("/staff/reports/download", DownloadReportAsync).RequireAuthorization(StaffSignIn.Policy).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>The report as the reporting service exports it for German spreadsheets (decimal comma); a refused request goes back to the form, which says why.</summary>
+    private static async Task<IResult> DownloadReportAsync(string? report, string? scope, string? period, string? date, StaffApi staff, CancellationToken cancellationToken)
+    {
+        var back = TypedResults.Redirect($"/staff/reports?report={Uri.EscapeDataString(report ?? string.Empty)}&scope={Uri.EscapeDataString(scope ?? string.Empty)}&period={Uri.EscapeDataString(period ?? string.Empty)}&date={Uri.EscapeDataString(date ?? string.Empty)}");
+        if (report is null || !Reports.Names.Contains(report) || Reports.Query(scope, period, date) is not { } query)
+        {
+            return back;
+        }
+
+        try
+        {
+            var (csv, _, _) = await staff.ReportCsvAsync(report, query, decimalComma: true, cancellationToken);
+            return csv is null ? back : TypedResults.File(csv, "text/csv; charset=utf-8", $"{report}-{period}-{date ?? "today"}.csv");
+        }
+        catch (ServiceUnavailableException)
+        {
+            return back;
+        }
     }
 
     private static async Task<IResult> RecordAsync(Guid officeId, string? date, string success, Func<Task<StaffOutcome>> record)

@@ -37,6 +37,8 @@ public enum StaffOutcome
 /// </summary>
 public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor http)
 {
+    public const string Reporting = "reporting";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     /// <summary>The office's appointments on a local date; null when the person may not see them or the office is unknown.</summary>
@@ -59,6 +61,30 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
 
     public Task<StaffOutcome> RecordCallAttemptAsync(Guid callbackId, CallbackAttemptOutcome outcome, CancellationToken cancellationToken) =>
         PostAsync(PublicApi.Bookings, $"/api/bookings/callbacks/{callbackId}/attempts", new { outcome }, cancellationToken);
+
+    /// <summary>The offices reporting knows, with their project areas.</summary>
+    public async Task<IReadOnlyList<ReportedOffice>> ReportedOfficesAsync(CancellationToken cancellationToken) =>
+        await GetAsync<List<ReportedOffice>>(Reporting, "/api/reporting/offices", cancellationToken) ?? [];
+
+    /// <summary>A report's CSV export; the refused fields (JSON names) when the request was not valid.</summary>
+    public async Task<(byte[]? Csv, IReadOnlyDictionary<string, string[]> Errors, StaffOutcome Outcome)> ReportCsvAsync(
+        string report, string query, bool decimalComma, CancellationToken cancellationToken)
+    {
+        var path = $"/api/reporting/{report}?format=csv&decimalSeparator={(decimalComma ? "comma" : "point")}{query}";
+        using var response = await SendAsync(Reporting, new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return (await response.Content.ReadAsByteArrayAsync(cancellationToken), new Dictionary<string, string[]>(), StaffOutcome.Done);
+        }
+
+        if (response.StatusCode == HttpStatusCode.BadRequest
+            && (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).TryGetProperty("errors", out var errors))
+        {
+            return (null, errors.Deserialize<Dictionary<string, string[]>>(Json)!, StaffOutcome.Invalid);
+        }
+
+        return (null, new Dictionary<string, string[]>(), response.StatusCode == HttpStatusCode.Forbidden ? StaffOutcome.NotYourOffice : StaffOutcome.NotFound);
+    }
 
     private async Task<T?> GetAsync<T>(string service, string path, CancellationToken cancellationToken)
         where T : class

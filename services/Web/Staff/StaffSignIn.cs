@@ -20,6 +20,12 @@ public sealed class StaffConsoleOptions
 
     public string ClientId { get; set; } = "staff-console";
 
+    /// <summary>
+    /// Where the console itself reaches the identity service, when not through the public address
+    /// (in a cluster: <c>http://identity</c>); the browser always uses the public one.
+    /// </summary>
+    public Uri? IdentityAddress { get; set; }
+
     /// <summary>Signed-in staff are signed out after this long without a request.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 }
@@ -70,6 +76,11 @@ public static class StaffSignIn
             {
                 options.Authority = authority.ToString();
                 options.RequireHttpsMetadata = authority.Scheme == Uri.UriSchemeHttps;
+                if (console.IdentityAddress is { } identity)
+                {
+                    options.BackchannelHttpHandler = new DirectToIdentity(authority, identity);
+                }
+
                 options.ClientId = console.ClientId;
                 options.ResponseType = OpenIdConnectResponseType.Code;
                 options.UsePkce = true;
@@ -188,4 +199,18 @@ public static class StaffSignIn
 
     /// <summary>The access token of the person signed in, for calls to the services on their behalf.</summary>
     public static Task<string?> AccessTokenAsync(this HttpContext context) => context.GetTokenAsync("access_token");
+
+    /// <summary>Sends the console's own calls for the public address (discovery, keys, tokens) straight to the identity service.</summary>
+    private sealed class DirectToIdentity(Uri publicAddress, Uri identity) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri is { } address && publicAddress.IsBaseOf(address))
+            {
+                request.RequestUri = new Uri(identity, publicAddress.MakeRelativeUri(address));
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }
