@@ -26,5 +26,14 @@ public static class Times
     public static DateTimeOffset InOffice(DateTimeOffset instant, string timeZone = DefaultTimeZone) =>
         TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZone));
 
+    /// <summary>The instant a wall-clock time in the office's time zone names (the later one in the autumn's repeated hour).</summary>
+    public static DateTimeOffset FromOffice(DateTime wallClock, string timeZone = DefaultTimeZone)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var local = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Min() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset);
+    }
+
     public static string DayAndTime(DateTimeOffset instant) => $"{Day(DateOnly.FromDateTime(instant.DateTime))}, {Time(instant)}";
 }

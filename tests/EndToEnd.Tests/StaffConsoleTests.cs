@@ -151,6 +151,59 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         (await page.AxeViolationsAsync()).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Staff_schedule_an_event_in_the_console_see_who_registered_are_told_attendance_waits_for_the_start_and_cancel_it()
+    {
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Feste {Guid.NewGuid():N}");
+        await Platform.WaitForAsync<System.Text.Json.JsonElement>($"/api/engagement/offices/{office.OfficeId}", PlatformFixture.ArrivalTimeout);
+        var email = $"feste-{Guid.NewGuid():N}@quartier.test";
+        await Platform.CreateAsync(email, "Fatma Feste", office.OfficeId, "Staff");
+
+        var page = await NewPageAsync("de-DE");
+        await page.GotoAsync(Address($"/staff/offices/{office.OfficeId}/events"));
+        await page.TypeIntoAsync("#Email", email);
+        await page.TypeIntoAsync("#Password", PlatformFixture.Password);
+        await page.SubmitAsync();
+        (await page.Locator("h1").InnerTextAsync()).Should().StartWith("Veranstaltungen");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        // Sent empty: the form comes back saying what is missing, next to each field.
+        await page.FollowAsync("form.schedule button");
+        (await page.Locator(".summary").InnerTextAsync()).Should().Contain("Geben Sie einen Titel an").And.Contain("Geben Sie den Ort an");
+        (await page.Locator("#title").GetAttributeAsync("aria-invalid")).Should().Be("true");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        var startsAt = DateTime.SpecifyKind(DateTime.UtcNow.AddDays(12).Date.AddHours(16), DateTimeKind.Unspecified);
+        await page.TypeIntoAsync("#title", "Nachbarschaftscafé");
+        await page.TypeIntoAsync("#place", "Gemeinschaftsraum Käthe-Kollwitz-Straße 20");
+        // The browser's own date fields order their parts by the system's locale, not the page's: set their values.
+        await page.FillAsync("#startsAt", startsAt.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.FillAsync("#endsAt", startsAt.AddHours(2).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.TypeIntoAsync("#capacity", "12");
+        await page.FollowAsync("form.schedule button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Die Veranstaltung ist geplant");
+        await ExpectAccessibleAsync(page, "Nachbarschaftscafé");
+        var eventId = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[^1]);
+        var scheduled = await Platform.Client.GetFromJsonAsync<EventView>($"/api/engagement/events/{eventId}", Cancellation);
+        scheduled!.Capacity.Should().Be(12);
+        scheduled.StartsAt.Should().Be(new DateTimeOffset(startsAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin").GetUtcOffset(startsAt)), "the time typed is the office's wall clock");
+
+        using var registered = await Platform.Client.PostAsJsonAsync($"/api/engagement/events/{eventId}/registrations",
+            new { name = "Nadia Rahimi", phone = "0157 22233344", people = 3, consent = true, consentTextVersion = "2026-01" }, Cancellation);
+        registered.StatusCode.Should().Be(HttpStatusCode.Created);
+        var registrationId = (await registered.Content.ReadFromJsonAsync<IdView>(Cancellation))!.Id;
+
+        await page.GotoAsync(Address($"/staff/events/{eventId}"));
+        (await page.Locator("table").InnerTextAsync()).Should().Contain("Nadia Rahimi").And.Contain("Angemeldet");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.FollowAsync($"button[aria-describedby='registration-{registrationId:N}']");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("noch zu früh", "who came is recorded once the event has begun");
+
+        await page.FollowAsync("form[action$='/cancel'] button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Die Veranstaltung ist abgesagt");
+        (await Platform.Client.GetFromJsonAsync<EventView>($"/api/engagement/events/{eventId}", Cancellation))!.Status.Should().Be("Cancelled");
+    }
+
     private async Task<SlotView> NextSlotAsync(Guid serviceId)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -200,6 +253,10 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         (await Platform.Client.GetFromJsonAsync<CallbackStatusView>(new Uri(managementUrl, UriKind.Relative), Cancellation))!.Status;
 
     private sealed record SlotView(DateTimeOffset StartsAt);
+
+    private sealed record EventView(int Capacity, DateTimeOffset StartsAt, string Status);
+
+    private sealed record IdView(Guid Id);
 
     private sealed record BookedView(Guid AppointmentId);
 

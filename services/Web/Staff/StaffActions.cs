@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Quartier.Contracts.Bookings;
 using Quartier.Web.Api;
@@ -12,7 +13,7 @@ namespace Quartier.Web.Staff;
 /// </summary>
 public static class StaffActions
 {
-    private static readonly HashSet<string> Successes = ["Attended", "NoShow", "Cancelled", "AttemptRecorded"];
+    private static readonly HashSet<string> Successes = ["Attended", "NoShow", "Cancelled", "AttemptRecorded", "AttendanceRecorded", "EventCancelled", "EventScheduled"];
 
     public static bool Succeeded(string? notice) => notice is not null && Successes.Contains(notice);
 
@@ -23,15 +24,23 @@ public static class StaffActions
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .ExcludeFromDescription();
         office.MapPost("/appointments/{appointmentId:guid}/attended", (Guid officeId, Guid appointmentId, [FromForm] DayForm form, StaffApi staff, CancellationToken cancellationToken) =>
-            RecordAsync(officeId, form.Date, "Attended", () => staff.MarkAttendedAsync(appointmentId, form.Outcome, form.Referred ?? false, cancellationToken)));
+            RecordAsync(DayPath(officeId, form.Date), "Attended", () => staff.MarkAttendedAsync(appointmentId, form.Outcome, form.Referred ?? false, cancellationToken)));
         office.MapPost("/appointments/{appointmentId:guid}/no-show", (Guid officeId, Guid appointmentId, [FromForm] DayForm form, StaffApi staff, CancellationToken cancellationToken) =>
-            RecordAsync(officeId, form.Date, "NoShow", () => staff.MarkNoShowAsync(appointmentId, cancellationToken)));
+            RecordAsync(DayPath(officeId, form.Date), "NoShow", () => staff.MarkNoShowAsync(appointmentId, cancellationToken)));
         office.MapPost("/appointments/{appointmentId:guid}/cancel", (Guid officeId, Guid appointmentId, [FromForm] DayForm form, StaffApi staff, CancellationToken cancellationToken) =>
-            RecordAsync(officeId, form.Date, "Cancelled", () => staff.CancelAppointmentAsync(appointmentId, cancellationToken)));
+            RecordAsync(DayPath(officeId, form.Date), "Cancelled", () => staff.CancelAppointmentAsync(appointmentId, cancellationToken)));
         office.MapPost("/callbacks/{callbackId:guid}/attempts", (Guid officeId, Guid callbackId, [FromForm] DayForm form, StaffApi staff, CancellationToken cancellationToken) =>
             Enum.TryParse<CallbackAttemptOutcome>(form.Outcome, out var outcome)
-                ? RecordAsync(officeId, form.Date, "AttemptRecorded", () => staff.RecordCallAttemptAsync(callbackId, outcome, cancellationToken))
-                : Task.FromResult(BackToDay(officeId, form.Date, nameof(StaffOutcome.Invalid))));
+                ? RecordAsync(DayPath(officeId, form.Date), "AttemptRecorded", () => staff.RecordCallAttemptAsync(callbackId, outcome, cancellationToken))
+                : Task.FromResult<IResult>(Back(DayPath(officeId, form.Date), nameof(StaffOutcome.Invalid))));
+        var events = app.MapGroup("/staff/events/{eventId:guid}")
+            .RequireAuthorization(StaffSignIn.Policy)
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .ExcludeFromDescription();
+        events.MapPost("/registrations/{registrationId:guid}/attendance", (Guid eventId, Guid registrationId, [FromForm] AttendanceForm form, StaffApi staff, CancellationToken cancellationToken) =>
+            RecordAsync($"/staff/events/{eventId}", "AttendanceRecorded", () => form.PeopleAttended is { } people ? staff.RecordEventAttendanceAsync(registrationId, people, cancellationToken) : Task.FromResult(StaffOutcome.Invalid)));
+        events.MapPost("/cancel", (Guid eventId, StaffApi staff, CancellationToken cancellationToken) =>
+            RecordAsync($"/staff/events/{eventId}", "EventCancelled", () => staff.CancelEventAsync(eventId, cancellationToken)));
         app.MapGet("/staff/reports/download", DownloadReportAsync).RequireAuthorization(StaffSignIn.Policy).ExcludeFromDescription();
         return app;
     }
@@ -56,25 +65,27 @@ public static class StaffActions
         }
     }
 
-    private static async Task<IResult> RecordAsync(Guid officeId, string? date, string success, Func<Task<StaffOutcome>> record)
+    private static async Task<IResult> RecordAsync(string page, string success, Func<Task<StaffOutcome>> record)
     {
         try
         {
             var outcome = await record();
-            return BackToDay(officeId, date, outcome == StaffOutcome.Done ? success : outcome.ToString());
+            return Back(page, outcome == StaffOutcome.Done ? success : outcome.ToString());
         }
         catch (ServiceUnavailableException)
         {
-            return BackToDay(officeId, date, "ServiceDown");
+            return Back(page, "ServiceDown");
         }
     }
 
-    private static IResult BackToDay(Guid officeId, string? date, string notice)
-    {
-        var day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? $"date={parsed:yyyy-MM-dd}&" : string.Empty;
-        // The browser asks for the day page with GET: a reload shows it again and records nothing twice.
-        return TypedResults.Redirect($"/staff/offices/{officeId}?{day}notice={notice}");
-    }
+    private static string DayPath(Guid officeId, string? date) =>
+        DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? $"/staff/offices/{officeId}?date={day:yyyy-MM-dd}"
+            : $"/staff/offices/{officeId}";
+
+    // The browser asks for the page again with GET: a reload shows it and records nothing twice.
+    private static RedirectHttpResult Back(string page, string notice) =>
+        TypedResults.Redirect($"{page}{(page.Contains('?', StringComparison.Ordinal) ? '&' : '?')}notice={notice}");
 
     /// <summary>The fields the day page's forms send; each form sends only those it has.</summary>
     public sealed class DayForm
@@ -84,5 +95,11 @@ public static class StaffActions
         public string? Outcome { get; init; }
 
         public bool? Referred { get; init; }
+    }
+
+    /// <summary>How many people of a registration came.</summary>
+    public sealed class AttendanceForm
+    {
+        public int? PeopleAttended { get; init; }
     }
 }

@@ -16,6 +16,10 @@ public sealed record StaffAppointment(
 
 public sealed record CallbackAttempt(int Number, CallbackAttemptOutcome Outcome, DateTimeOffset AttemptedAt);
 
+public sealed record StaffRegistration(Guid Id, int People, string Status, string? Name, string? Email, string? Phone, int? PeopleAttended);
+
+public sealed record ScheduledEvent(Guid Id);
+
 public sealed record QueuedCallback(
     Guid CallbackId, DateTimeOffset WindowStartsAt, DateTimeOffset WindowEndsAt, string Language, string? Phone, string? Topic,
     IReadOnlyList<CallbackAttempt> Attempts, bool Overdue);
@@ -61,6 +65,32 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
 
     public Task<StaffOutcome> RecordCallAttemptAsync(Guid callbackId, CallbackAttemptOutcome outcome, CancellationToken cancellationToken) =>
         PostAsync(PublicApi.Bookings, $"/api/bookings/callbacks/{callbackId}/attempts", new { outcome }, cancellationToken);
+
+    /// <summary>Schedules an event at the office; the refused fields (JSON names) when the service says no.</summary>
+    public async Task<(Guid? EventId, IReadOnlyDictionary<string, string[]> Errors)> ScheduleEventAsync(Guid officeId, object request, CancellationToken cancellationToken)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, $"/api/engagement/offices/{officeId}/events") { Content = JsonContent.Create(request, options: Json) };
+        message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var response = await SendAsync(PublicApi.Engagement, message, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return ((await response.Content.ReadFromJsonAsync<ScheduledEvent>(Json, cancellationToken))!.Id, new Dictionary<string, string[]>());
+        }
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return (null, problem.TryGetProperty("errors", out var errors)
+            ? errors.Deserialize<Dictionary<string, string[]>>(Json)!
+            : new Dictionary<string, string[]> { ["general"] = [problem.TryGetProperty("title", out var title) ? title.GetString() ?? string.Empty : string.Empty] });
+    }
+
+    public Task<List<StaffRegistration>?> RegistrationsAsync(Guid eventId, CancellationToken cancellationToken) =>
+        GetAsync<List<StaffRegistration>>(PublicApi.Engagement, $"/api/engagement/events/{eventId}/registrations", cancellationToken);
+
+    public Task<StaffOutcome> RecordEventAttendanceAsync(Guid registrationId, int peopleAttended, CancellationToken cancellationToken) =>
+        PostAsync(PublicApi.Engagement, $"/api/engagement/registrations/{registrationId}/attendance", new { peopleAttended }, cancellationToken);
+
+    public Task<StaffOutcome> CancelEventAsync(Guid eventId, CancellationToken cancellationToken) =>
+        PostAsync(PublicApi.Engagement, $"/api/engagement/events/{eventId}/cancel", null, cancellationToken);
 
     /// <summary>The offices reporting knows, with their project areas.</summary>
     public async Task<IReadOnlyList<ReportedOffice>> ReportedOfficesAsync(CancellationToken cancellationToken) =>
