@@ -116,11 +116,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
             await Task.Delay(200, Cancellation);
         }
 
-        var page = await NewPageAsync("de-DE");
-        await page.GotoAsync(Address("/staff/reports"));
-        await page.TypeIntoAsync("#Email", email);
-        await page.TypeIntoAsync("#Password", PlatformFixture.Password);
-        await page.SubmitAsync();
+        var page = await SignInAsync(email, "/staff/reports");
         await ExpectAccessibleAsync(page, "Berichte");
 
         await page.TabToAsync("#report");
@@ -159,11 +155,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         var email = $"feste-{Guid.NewGuid():N}@quartier.test";
         await Platform.CreateAsync(email, "Fatma Feste", office.OfficeId, "Staff");
 
-        var page = await NewPageAsync("de-DE");
-        await page.GotoAsync(Address($"/staff/offices/{office.OfficeId}/events"));
-        await page.TypeIntoAsync("#Email", email);
-        await page.TypeIntoAsync("#Password", PlatformFixture.Password);
-        await page.SubmitAsync();
+        var page = await SignInAsync(email, $"/staff/offices/{office.OfficeId}/events");
         (await page.Locator("h1").InnerTextAsync()).Should().StartWith("Veranstaltungen");
         (await page.AxeViolationsAsync()).Should().BeEmpty();
 
@@ -202,6 +194,60 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         await page.FollowAsync("form[action$='/cancel'] button");
         (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Die Veranstaltung ist abgesagt");
         (await Platform.Client.GetFromJsonAsync<EventView>($"/api/engagement/events/{eventId}", Cancellation))!.Status.Should().Be("Cancelled");
+    }
+
+    [Fact]
+    public async Task An_office_lead_changes_the_weekly_plan_is_told_what_is_wrong_with_it_and_the_residents_page_follows()
+    {
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Zeiten {Guid.NewGuid():N}");
+        var email = $"leitung-{Guid.NewGuid():N}@quartier.test";
+        await Platform.CreateAsync(email, "Lena Leitung", office.OfficeId, "Lead");
+
+        var page = await SignInAsync(email, $"/staff/offices/{office.OfficeId}/hours");
+        (await page.Locator("h1").InnerTextAsync()).Should().StartWith("Öffnungszeiten");
+        (await page.InputValueAsync("#Monday-1-opens")).Should().Be("00:00", "the form starts from the plan in force");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        // Mondays 9–12 and 14–16, every other day closed; a Tuesday period without its end is refused first.
+        // The browser's own time fields show 12 or 24 hours by the system's locale, not the page's: set their values.
+        foreach (var day in Enum.GetNames<DayOfWeek>())
+        {
+            await page.FillAsync($"#{day}-1-opens", string.Empty);
+            await page.FillAsync($"#{day}-1-closes", string.Empty);
+        }
+
+        await page.FillAsync("#Monday-1-opens", "09:00");
+        await page.FillAsync("#Monday-1-closes", "12:00");
+        await page.FillAsync("#Monday-2-opens", "14:00");
+        await page.FillAsync("#Monday-2-closes", "16:00");
+        await page.FillAsync("#Tuesday-2-opens", "15:00");
+        await page.FollowAsync("form.plan button");
+        (await page.Locator(".summary").InnerTextAsync()).Should().Contain("Dienstag: Ein Zeitraum braucht Beginn und Ende");
+        (await page.Locator("#Tuesday-2-closes").GetAttributeAsync("aria-invalid")).Should().Be("true");
+        (await page.InputValueAsync("#Monday-2-closes")).Should().Be("16:00", "nothing typed is lost");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        await page.FillAsync("#Tuesday-2-opens", string.Empty);
+        await page.FollowAsync("form.plan button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Der Plan ist gespeichert");
+        var preview = await page.Locator("table").InnerTextAsync();
+        preview.Should().Contain("09:00–12:00, 14:00–16:00").And.Contain("geschlossen").And.NotContain("00:00–23:59");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        var residents = await NewPageAsync("de-DE");
+        await residents.GotoAsync(Address($"/offices/{office.OfficeId}"));
+        (await residents.Locator("table").InnerTextAsync()).Should().Contain("09:00–12:00, 14:00–16:00").And.NotContain("00:00–23:59");
+    }
+
+    /// <summary>Opens a console page in a new browser and signs in on the way there, with the keyboard.</summary>
+    private async Task<IPage> SignInAsync(string email, string path)
+    {
+        var page = await NewPageAsync("de-DE");
+        await page.GotoAsync(Address(path));
+        await page.TypeIntoAsync("#Email", email);
+        await page.TypeIntoAsync("#Password", PlatformFixture.Password);
+        await page.SubmitAsync();
+        return page;
     }
 
     private async Task<SlotView> NextSlotAsync(Guid serviceId)

@@ -41,7 +41,7 @@ public static class KeyboardUser
     public static async Task TabToAsync(this IPage page, string selector)
     {
         ArgumentNullException.ThrowIfNull(page);
-        for (var press = 0; press < 80; press++)
+        for (var press = 0; press < 200; press++)
         {
             if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector).ConfigureAwait(false))
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -19,6 +20,12 @@ public sealed record CallbackAttempt(int Number, CallbackAttemptOutcome Outcome,
 public sealed record StaffRegistration(Guid Id, int People, string Status, string? Name, string? Email, string? Phone, int? PeopleAttended);
 
 public sealed record ScheduledEvent(Guid Id);
+
+public sealed record WeeklyInterval(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
+
+public sealed record WeeklyPlan(DateOnly ValidFrom, IReadOnlyList<WeeklyInterval> Intervals);
+
+public sealed record OfficeSchedule(IReadOnlyList<WeeklyPlan> Plans);
 
 public sealed record QueuedCallback(
     Guid CallbackId, DateTimeOffset WindowStartsAt, DateTimeOffset WindowEndsAt, string Language, string? Phone, string? Topic,
@@ -91,6 +98,31 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
 
     public Task<StaffOutcome> CancelEventAsync(Guid eventId, CancellationToken cancellationToken) =>
         PostAsync(PublicApi.Engagement, $"/api/engagement/events/{eventId}/cancel", null, cancellationToken);
+
+    /// <summary>The office's weekly plans (public).</summary>
+    public Task<OfficeSchedule?> ScheduleAsync(Guid officeId, CancellationToken cancellationToken) =>
+        GetAsync<OfficeSchedule>(PublicApi.Bookings, $"/api/bookings/offices/{officeId}/opening-hours", cancellationToken);
+
+    /// <summary>Sets the weekly plan in force from a date on; the service's refusal in its words when it says no.</summary>
+    public async Task<(StaffOutcome Outcome, string? Refusal)> SetWeeklyPlanAsync(Guid officeId, DateOnly validFrom, IReadOnlyList<WeeklyInterval> intervals, CancellationToken cancellationToken)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Put, $"/api/bookings/offices/{officeId}/opening-hours/plans/{validFrom:yyyy-MM-dd}")
+        {
+            Content = JsonContent.Create(new { intervals = intervals.Select(i => new { day = i.Day, opens = i.Opens.ToString("HH:mm", CultureInfo.InvariantCulture), closes = i.Closes.ToString("HH:mm", CultureInfo.InvariantCulture) }) }, options: Json),
+        };
+        message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var response = await SendAsync(PublicApi.Bookings, message, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return (StaffOutcome.Done, null);
+        }
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var refusal = problem.TryGetProperty("errors", out var errors)
+            ? string.Join(" ", errors.EnumerateObject().SelectMany(field => field.Value.EnumerateArray().Select(text => text.GetString())))
+            : problem.TryGetProperty("detail", out var detail) ? detail.GetString() : null;
+        return (response.StatusCode == HttpStatusCode.Forbidden ? StaffOutcome.NotYourOffice : StaffOutcome.Invalid, refusal);
+    }
 
     /// <summary>The offices reporting knows, with their project areas.</summary>
     public async Task<IReadOnlyList<ReportedOffice>> ReportedOfficesAsync(CancellationToken cancellationToken) =>
