@@ -26,17 +26,7 @@ public sealed class EngagementFlowTests(PlatformFixture platform)
         var office = (await officeResponse.Content.ReadFromJsonAsync<OfficeView>(Cancellation))!;
         await platform.WaitForAsync<OfficeView>($"/api/engagement/offices/{office.Id}", ArrivalTimeout);
 
-        using var volunteer = await platform.Client.PostAsJsonAsync($"/api/engagement/offices/{office.Id}/volunteers", new
-        {
-            name = "Hanna Schulz",
-            phone = "+49 3605 123456",
-            languages = new[] { "de", "uk" },
-            skills = new[] { "Hausaufgabenhilfe" },
-            availability = new[] { new { weekday = "Tuesday", from = "15:00", to = "17:00" } },
-            ageGroup = "Adult",
-            consent = true,
-            consentTextVersion = "2026-01",
-        }, Cancellation);
+        using var volunteer = await platform.Client.PostAsJsonAsync($"/api/engagement/offices/{office.Id}/volunteers", StaffAccounts.VolunteerSignUp("+49 3605 123456"), Cancellation);
         volunteer.StatusCode.Should().Be(HttpStatusCode.Created);
         var volunteerId = (await volunteer.Content.ReadFromJsonAsync<CreatedView>(Cancellation))!.Id;
         (await signedUp.WaitForAsync(e => e.VolunteerId == volunteerId, ArrivalTimeout)).Message.OfficeId.Should().Be(office.Id);

@@ -27,5 +27,18 @@ internal static class StaffAccounts
         await StaffSession.AcceptInvitationAsync(platform.Gateway.BaseAddress, link, PlatformFixture.Password);
     }
 
+    /// <summary>What a resident sends to volunteer at an office: Hanna, German and Ukrainian, homework help on Tuesday afternoons.</summary>
+    public static object VolunteerSignUp(string phone) => new
+    {
+        name = "Hanna Schulz",
+        phone,
+        languages = new[] { "de", "uk" },
+        skills = new[] { "Hausaufgabenhilfe" },
+        availability = new[] { new { weekday = "Tuesday", from = "15:00", to = "17:00" } },
+        ageGroup = "Adult",
+        consent = true,
+        consentTextVersion = "2026-01",
+    };
+
     internal sealed record InvitationView(Guid AccountId, string InvitationLink);
 }

@@ -150,10 +150,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
     [Fact]
     public async Task Staff_schedule_an_event_in_the_console_see_who_registered_are_told_attendance_waits_for_the_start_and_cancel_it()
     {
-        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Feste {Guid.NewGuid():N}");
-        await Platform.WaitForAsync<System.Text.Json.JsonElement>($"/api/engagement/offices/{office.OfficeId}", PlatformFixture.ArrivalTimeout);
-        var email = $"feste-{Guid.NewGuid():N}@quartier.test";
-        await Platform.CreateAsync(email, "Fatma Feste", office.OfficeId, "Staff");
+        var (office, email) = await OfficeWithStaffAsync("Stadtteilbüro Feste", "Fatma Feste");
 
         var page = await SignInAsync(email, $"/staff/offices/{office.OfficeId}/events");
         (await page.Locator("h1").InnerTextAsync()).Should().StartWith("Veranstaltungen");
@@ -239,6 +236,40 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         (await residents.Locator("table").InnerTextAsync()).Should().Contain("09:00–12:00, 14:00–16:00").And.NotContain("00:00–23:59");
     }
 
+    [Fact]
+    public async Task Staff_approve_a_volunteer_who_signed_up_and_pause_them_later()
+    {
+        var (office, email) = await OfficeWithStaffAsync("Stadtteilbüro Ehrenamt", "Emil Ehrenamt");
+        using var signedUp = await Platform.Client.PostAsJsonAsync($"/api/engagement/offices/{office.OfficeId}/volunteers", StaffAccounts.VolunteerSignUp("0157 44455566"), Cancellation);
+        signedUp.StatusCode.Should().Be(HttpStatusCode.Created);
+        var volunteerId = (await signedUp.Content.ReadFromJsonAsync<IdView>(Cancellation))!.Id;
+
+        var page = await SignInAsync(email, $"/staff/offices/{office.OfficeId}/volunteers");
+        (await page.Locator("h1").InnerTextAsync()).Should().StartWith("Ehrenamtliche");
+        var item = $"#volunteer-{volunteerId:N}";
+        (await page.Locator(item).InnerTextAsync()).Should().Contain("Hanna Schulz").And.Contain("wartet auf Freigabe");
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("hausaufgabenhilfe").And.Contain("Ukrainisch").And.Contain("Di 15:00–17:00");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        await page.FollowAsync($"form[action$='{volunteerId}/approve'] button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Freigegeben");
+        (await page.Locator(item).InnerTextAsync()).Should().Contain("freigegeben");
+        await page.FollowAsync($"form[action$='{volunteerId}/pause'] button");
+        (await page.Locator(item).InnerTextAsync()).Should().Contain("pausiert");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        (await Platform.Client.GetFromJsonAsync<VolunteerView>($"/api/engagement/volunteers/{volunteerId}", Cancellation))!.Status.Should().Be("Paused");
+    }
+
+    /// <summary>An office that Bookings and Engagement know, and a member of staff of it (their e-mail; the password is the fixture's).</summary>
+    private async Task<(BookableOffice Office, string Email)> OfficeWithStaffAsync(string officeName, string person)
+    {
+        var office = await BookableOffice.CreateAsync(Platform, $"{officeName} {Guid.NewGuid():N}");
+        await Platform.WaitForAsync<System.Text.Json.JsonElement>($"/api/engagement/offices/{office.OfficeId}", PlatformFixture.ArrivalTimeout);
+        var email = $"staff-{Guid.NewGuid():N}@quartier.test";
+        await Platform.CreateAsync(email, person, office.OfficeId, "Staff");
+        return (office, email);
+    }
+
     /// <summary>Opens a console page in a new browser and signs in on the way there, with the keyboard.</summary>
     private async Task<IPage> SignInAsync(string email, string path)
     {
@@ -303,6 +334,8 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
     private sealed record EventView(int Capacity, DateTimeOffset StartsAt, string Status);
 
     private sealed record IdView(Guid Id);
+
+    private sealed record VolunteerView(string Status);
 
     private sealed record BookedView(Guid AppointmentId);
 

@@ -13,7 +13,10 @@ namespace Quartier.Web.Staff;
 /// </summary>
 public static class StaffActions
 {
-    private static readonly HashSet<string> Successes = ["Attended", "NoShow", "Cancelled", "AttemptRecorded", "AttendanceRecorded", "EventCancelled", "EventScheduled"];
+    private static readonly HashSet<string> Successes = ["Attended", "NoShow", "Cancelled", "AttemptRecorded", "AttendanceRecorded", "EventCancelled", "EventScheduled", "Volunteer-approve", "Volunteer-pause", "Volunteer-end"];
+
+    /// <summary>What staff may do with a volunteer, by the engagement service's name for it.</summary>
+    public static IReadOnlyList<string> VolunteerChanges { get; } = ["approve", "pause", "end"];
 
     public static bool Succeeded(string? notice) => notice is not null && Successes.Contains(notice);
 
@@ -33,6 +36,12 @@ public static class StaffActions
             Enum.TryParse<CallbackAttemptOutcome>(form.Outcome, out var outcome)
                 ? RecordAsync(DayPath(officeId, form.Date), "AttemptRecorded", () => staff.RecordCallAttemptAsync(callbackId, outcome, cancellationToken))
                 : Task.FromResult<IResult>(Back(DayPath(officeId, form.Date), nameof(StaffOutcome.Invalid))));
+        foreach (var change in VolunteerChanges)
+        {
+            office.MapPost($"/volunteers/{{volunteerId:guid}}/{change}", (Guid officeId, Guid volunteerId, StaffApi staff, CancellationToken cancellationToken) =>
+                RecordAsync($"/staff/offices/{officeId}/volunteers", $"Volunteer-{change}", () => staff.ChangeVolunteerAsync(volunteerId, change, cancellationToken)));
+        }
+
         var events = app.MapGroup("/staff/events/{eventId:guid}")
             .RequireAuthorization(StaffSignIn.Policy)
             .WithMetadata(new RequireAntiforgeryTokenAttribute())

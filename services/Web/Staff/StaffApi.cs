@@ -21,6 +21,12 @@ public sealed record StaffRegistration(Guid Id, int People, string Status, strin
 
 public sealed record ScheduledEvent(Guid Id);
 
+public sealed record VolunteerAvailability(DayOfWeek Weekday, TimeOnly From, TimeOnly To);
+
+public sealed record StaffVolunteer(
+    Guid Id, string? Name, string? Email, string? Phone, IReadOnlyList<string> Languages, IReadOnlyList<string> Skills,
+    IReadOnlyList<VolunteerAvailability> Availability, string AgeGroup, string Status, DateTimeOffset SignedUpAt);
+
 public sealed record WeeklyInterval(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
 
 public sealed record WeeklyPlan(DateOnly ValidFrom, IReadOnlyList<WeeklyInterval> Intervals);
@@ -98,6 +104,14 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
 
     public Task<StaffOutcome> CancelEventAsync(Guid eventId, CancellationToken cancellationToken) =>
         PostAsync(PublicApi.Engagement, $"/api/engagement/events/{eventId}/cancel", null, cancellationToken);
+
+    /// <summary>The office's volunteers with their contact data (recorded in the access record).</summary>
+    public Task<List<StaffVolunteer>?> VolunteersAsync(Guid officeId, CancellationToken cancellationToken) =>
+        GetAsync<List<StaffVolunteer>>(PublicApi.Engagement, $"/api/engagement/offices/{officeId}/volunteers", cancellationToken);
+
+    /// <summary>approve, pause or end.</summary>
+    public Task<StaffOutcome> ChangeVolunteerAsync(Guid volunteerId, string change, CancellationToken cancellationToken) =>
+        PostAsync(PublicApi.Engagement, $"/api/engagement/volunteers/{volunteerId}/{change}", null, cancellationToken);
 
     /// <summary>The office's weekly plans (public).</summary>
     public Task<OfficeSchedule?> ScheduleAsync(Guid officeId, CancellationToken cancellationToken) =>
