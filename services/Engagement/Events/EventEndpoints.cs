@@ -17,7 +17,8 @@ public static class EventEndpoints
     public static RouteGroupBuilder MapEvents(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/engagement/offices/{officeId:guid}/events", ScheduleEvent).WithTags("Events")
-            .WithSummary("Schedule an event at an open office (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
+            .WithSummary("Schedule an event at an open office (office staff)").RequireStaff(StaffPolicies.OfficeStaff)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         var group = app.MapGroup("/api/engagement/events").WithTags("Events");
         group.MapGet("/", ListEvents).WithSummary("Scheduled events, filtered by office, period, field of action and language").AllowAnonymous();

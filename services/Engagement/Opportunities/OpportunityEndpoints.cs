@@ -13,7 +13,8 @@ public static class OpportunityEndpoints
     public static RouteGroupBuilder MapOpportunities(this IEndpointRouteBuilder app)
     {
         var office = app.MapGroup("/api/engagement/offices/{officeId:guid}/opportunities").WithTags("Opportunities");
-        office.MapPost("/", CreateOpportunity).WithSummary("Offer an ongoing volunteer role at an open office (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
+        office.MapPost("/", CreateOpportunity).WithSummary("Offer an ongoing volunteer role at an open office (office staff)").RequireStaff(StaffPolicies.OfficeStaff)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         office.MapGet("/", ListOpportunities).WithSummary("Volunteer roles of an office").AllowAnonymous();
 
         var group = app.MapGroup("/api/engagement/opportunities").WithTags("Opportunities");

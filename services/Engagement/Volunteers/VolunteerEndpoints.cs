@@ -14,7 +14,8 @@ public static class VolunteerEndpoints
     public static RouteGroupBuilder MapVolunteers(this IEndpointRouteBuilder app)
     {
         var office = app.MapGroup("/api/engagement/offices/{officeId:guid}/volunteers").WithTags("Volunteers");
-        office.MapPost("/", SignUp).WithSummary("Sign up as a volunteer at an office (public, no account)").AllowAnonymous();
+        office.MapPost("/", SignUp).WithSummary("Sign up as a volunteer at an office (public, no account)").AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         office.MapGet("/", ListVolunteers).WithSummary("Volunteers of an office, optionally by status, with contact data (office staff; recorded)").RequireStaff(StaffPolicies.OfficeStaff);
 
         var group = app.MapGroup("/api/engagement/volunteers").WithTags("Volunteers");
