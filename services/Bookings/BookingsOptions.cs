@@ -11,6 +11,9 @@ public sealed class BookingsOptions
     /// <summary>Names, phone numbers, e-mail addresses and topics are deleted this long after the appointment or callback is done.</summary>
     public TimeSpan PersonalDataRetention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>How long before an appointment the resident is reminded by e-mail, unless the office sets its own.</summary>
+    public TimeSpan ReminderLead { get; set; } = TimeSpan.FromHours(24);
+
     public TimeSpan PersonalDataPurgeInterval { get; set; } = TimeSpan.FromHours(1);
 
     public TimeSpan OverdueCheckInterval { get; set; } = TimeSpan.FromMinutes(1);

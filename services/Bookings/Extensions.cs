@@ -4,6 +4,7 @@ using Quartier.Bookings.Callbacks;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Diagnostics;
 using Quartier.Bookings.Holidays;
+using Quartier.Bookings.Mail;
 using Quartier.Bookings.Offices;
 using Quartier.Bookings.OpeningHours;
 using Quartier.Bookings.Privacy;
@@ -12,6 +13,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartier.ServiceDefaults.Hosting;
+using Quartier.ServiceDefaults.Mail;
 using Quartier.ServiceDefaults.Messaging;
 using Quartier.ServiceDefaults.Persistence;
 using Quartier.ServiceDefaults.Security;
@@ -27,6 +29,7 @@ public static class Extensions
         builder.Services.AddValidation();
         builder.AddStaffAuthentication("bookings");
         builder.AddServiceDatabase<BookingsDbContext, WebApplicationBuilder>("bookingsdb");
+        builder.AddResidentMail<BookingsDbContext, WebApplicationBuilder>();
         builder.AddMessaging(bus =>
         {
             bus.AddConsumer<OfficeRegisteredConsumer>();
@@ -42,6 +45,7 @@ public static class Extensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, SlotSourceInvalidation>());
         builder.Services.AddScoped<SlotFinder>();
         builder.Services.AddScoped<AppointmentBooking>();
+        builder.Services.AddScoped<BookingsMail>();
         builder.Services.AddScoped<CallbackWindowFinder>();
         builder.Services.AddScheduledJob<OverdueCallbacks>(services => services.GetRequiredService<IOptions<BookingsOptions>>().Value.OverdueCheckInterval);
         builder.Services.AddScheduledJob<OpeningHoursHorizon>(services => services.GetRequiredService<IOptions<BookingsOptions>>().Value.HorizonCheckInterval);

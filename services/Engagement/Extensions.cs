@@ -2,6 +2,7 @@ using Quartier.Engagement.Common;
 using Quartier.Engagement.Data;
 using Quartier.Engagement.Events;
 using Quartier.Engagement.Hours;
+using Quartier.Engagement.Mail;
 using Quartier.Engagement.Matching;
 using Quartier.Engagement.Offices;
 using Quartier.Engagement.Opportunities;
@@ -12,6 +13,7 @@ using Quartier.Engagement.Tandems;
 using Quartier.Engagement.Volunteers;
 using Microsoft.Extensions.Options;
 using Quartier.ServiceDefaults.Hosting;
+using Quartier.ServiceDefaults.Mail;
 using Quartier.ServiceDefaults.Messaging;
 using Quartier.ServiceDefaults.Persistence;
 using Quartier.ServiceDefaults.Security;
@@ -27,6 +29,8 @@ public static class Extensions
         builder.Services.AddValidation();
         builder.AddStaffAuthentication("engagement");
         builder.AddServiceDatabase<EngagementDbContext, WebApplicationBuilder>("engagementdb");
+        builder.AddResidentMail<EngagementDbContext, WebApplicationBuilder>();
+        builder.Services.AddScoped<EngagementMail>();
         builder.AddMessaging(bus =>
         {
             bus.AddConsumer<OfficeRegisteredConsumer>();

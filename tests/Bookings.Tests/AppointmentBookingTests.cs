@@ -67,7 +67,7 @@ public sealed class AppointmentBookingTests(PlatformInfrastructure platform) : I
         text.Split("\r\n").Should().OnlyContain(line => System.Text.Encoding.UTF8.GetByteCount(line) <= 75, "lines are folded at 75 octets");
         var appointment = Ical.Net.Calendar.Load(text)!.Events.Single();
         appointment.Summary.Should().Be($"Beratung Wohnen – {longName}");
-        appointment.Location.Should().Be($"{longName}, Leinefelde-Worbis");
+        appointment.Location.Should().Be($"{longName}, Käthe-Kollwitz-Straße 20, 37327 Leinefelde-Worbis");
         appointment.DtStart!.AsUtc.Should().Be(slot.StartsAt.UtcDateTime);
         appointment.DtEnd!.AsUtc.Should().Be(slot.StartsAt.AddMinutes(30).UtcDateTime);
     }

@@ -46,5 +46,11 @@ public sealed class AppointmentService
 
     public TimeSpan Duration => TimeSpan.FromMinutes(DurationMinutes);
 
+    /// <summary>The name in <paramref name="language"/>, else the German one, else any.</summary>
+    public string NameIn(string language) =>
+        Names.TryGetValue(language, out var inLanguage) ? inLanguage
+        : Names.TryGetValue("de", out var german) ? german
+        : Names.Values.FirstOrDefault() ?? string.Empty;
+
     public TimeSpan BufferAfter => TimeSpan.FromMinutes(BufferAfterMinutes);
 }

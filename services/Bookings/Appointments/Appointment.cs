@@ -43,6 +43,9 @@ public sealed class Appointment
 
     public bool InterpreterNeeded { get; init; }
 
+    /// <summary>The language messages to the resident are written in (<see cref="Quartier.ServiceDefaults.Mail.MailWording.Languages"/>).</summary>
+    public string MessageLanguage { get; init; } = "de";
+
     public DateTimeOffset BookedAt { get; init; }
 
     public required string ManagementTokenHash { get; init; }

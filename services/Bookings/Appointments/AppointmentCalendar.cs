@@ -12,23 +12,27 @@ namespace Quartier.Bookings.Appointments;
 /// </summary>
 public static class AppointmentCalendar
 {
-    public static string Create(Appointment appointment, BookableOffice office, AppointmentService service)
+    /// <summary>
+    /// The appointment as of <paramref name="changedAt"/> (default: as booked). A calendar that holds
+    /// it already takes a version with a higher SEQUENCE as its update: minutes since booking grow
+    /// with every later change without a stored counter.
+    /// </summary>
+    public static string Create(Appointment appointment, BookableOffice office, AppointmentService service, DateTimeOffset? changedAt = null)
     {
         ArgumentNullException.ThrowIfNull(appointment);
         ArgumentNullException.ThrowIfNull(office);
         ArgumentNullException.ThrowIfNull(service);
-        var title = service.Names.TryGetValue(appointment.Language, out var inLanguage)
-            ? inLanguage
-            : service.Names.TryGetValue("de", out var german) ? german : service.Names.Values.First();
+        var title = service.NameIn(appointment.Language);
         var calendar = new Ical.Net.Calendar { ProductId = "-//Quartier Platform//Bookings//DE", Method = "PUBLISH" };
         calendar.Events.Add(new CalendarEvent
         {
             Uid = $"{appointment.Id}@bookings.quartier",
-            DtStamp = new CalDateTime(appointment.BookedAt.UtcDateTime),
+            DtStamp = new CalDateTime((changedAt ?? appointment.BookedAt).UtcDateTime),
+            Sequence = changedAt is { } changed ? (int)Math.Max(1, (changed - appointment.BookedAt).TotalMinutes) : 0,
             DtStart = new CalDateTime(appointment.StartsAt.UtcDateTime),
             DtEnd = new CalDateTime(appointment.EndsAt.UtcDateTime),
             Summary = $"{title} – {office.Name}",
-            Location = $"{office.Name}, {office.Town}",
+            Location = $"{office.Name}, {office.Address}",
             Status = appointment.Status == AppointmentStatus.Cancelled ? Ical.Net.EventStatus.Cancelled : Ical.Net.EventStatus.Confirmed,
         });
         return new CalendarSerializer().SerializeToString(calendar)!;

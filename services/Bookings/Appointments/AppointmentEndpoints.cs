@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Diagnostics;
+using Quartier.Bookings.Mail;
 using Quartier.Bookings.Offices;
 using Quartier.Bookings.Privacy;
 using Quartier.Contracts.Bookings;
+using Quartier.ServiceDefaults.Mail;
 using Quartier.ServiceDefaults.Messaging.Outbox;
 using Quartier.ServiceDefaults.Security;
 
@@ -31,7 +33,7 @@ public static class AppointmentEndpoints
     }
 
     private static async Task<Results<Created<BookingConfirmation>, ProblemHttpResult>> Book(
-        BookAppointmentRequest request, AppointmentBooking booking, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        BookAppointmentRequest request, AppointmentBooking booking, BookingsMail mail, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var (source, problem) = await booking.FindSourceAsync(request.ServiceId!.Value, cancellationToken);
@@ -67,6 +69,7 @@ public static class AppointmentEndpoints
             FieldOfAction = service.FieldOfAction,
             Language = request.Language!,
             InterpreterNeeded = request.InterpreterNeeded,
+            MessageLanguage = MailWording.Written(request.MessageLanguage, request.Language),
             BookedAt = now,
             ManagementTokenHash = ManagementToken.Hash(token),
             Resident = new ResidentContact
@@ -82,6 +85,7 @@ public static class AppointmentEndpoints
         var announcement = OutboxMessage.Create(new AppointmentBooked(
             appointment.Id, appointment.OfficeId, appointment.ServiceId, channel, appointment.FieldOfAction,
             appointment.Language, appointment.InterpreterNeeded, appointment.StartsAt, appointment.EndsAt, now), now);
+        await mail.AppointmentBookedAsync(appointment, token, cancellationToken);
         if (!await booking.BookSeatAsync(appointment, announcement, freeSeats, service, cancellationToken))
         {
             return await booking.SlotTakenAsync(source, startsAt, ignoring: null, cancellationToken);
@@ -104,7 +108,7 @@ public static class AppointmentEndpoints
     }
 
     private static async Task<Results<Ok<AppointmentView>, NotFound, ProblemHttpResult>> Cancel(
-        string token, BookingsDbContext db, IOptions<BookingsOptions> options, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        string token, BookingsDbContext db, BookingsMail mail, IOptions<BookingsOptions> options, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         var appointment = await FindAsync(db, token, cancellationToken);
         if (appointment is null)
@@ -120,13 +124,14 @@ public static class AppointmentEndpoints
 
         appointment.Cancel(CancelledBy.Resident, now);
         db.AddIntegrationEvent(new AppointmentCancelled(appointment.Id, appointment.OfficeId, CancelledBy.Resident, now), time);
+        await mail.AppointmentCancelledAsync(appointment, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         metrics.AppointmentsCancelled(1, CancelledBy.Resident);
         return TypedResults.Ok(await ViewOfAsync(db, appointment, options.Value, cancellationToken));
     }
 
     private static async Task<Results<Ok<AppointmentView>, NotFound, ProblemHttpResult>> Reschedule(
-        string token, RescheduleRequest request, BookingsDbContext db, AppointmentBooking booking, IOptions<BookingsOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        string token, RescheduleRequest request, BookingsDbContext db, AppointmentBooking booking, BookingsMail mail, IOptions<BookingsOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var appointment = await FindAsync(db, token, cancellationToken);
         if (appointment is null)
@@ -159,6 +164,7 @@ public static class AppointmentEndpoints
         appointment.EndsAt = startsAt + service.Duration;
         appointment.BlockedUntil = appointment.EndsAt + service.BufferAfter;
         db.AddIntegrationEvent(new AppointmentRescheduled(appointment.Id, appointment.OfficeId, previous, appointment.StartsAt, appointment.EndsAt, now), time);
+        await mail.AppointmentMovedAsync(appointment, previous, token, cancellationToken);
         if (!await booking.TakeSeatAsync(appointment, freeSeats, service, cancellationToken))
         {
             db.ChangeTracker.Clear();

@@ -16,7 +16,8 @@ public sealed record BookAppointmentRequest(
     [property: Required, RegularExpression(ContactRules.LanguagePattern, ErrorMessage = "Use an ISO 639 language code such as de, en, ar.")] string? Language,
     bool InterpreterNeeded,
     [property: StringLength(ContactRules.TopicLength)] string? Topic,
-    ConsentRequest? Consent) : IValidatableObject
+    ConsentRequest? Consent,
+    [property: StringLength(ContactRules.MessageLanguageLength)] string? MessageLanguage = null) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
+using Quartier.ServiceDefaults.Mail;
 using Quartier.ServiceDefaults.Messaging.Outbox;
 using Quartier.ServiceDefaults.Persistence;
 
@@ -54,7 +55,8 @@ public static class SeatAllocation
     /// NOTHING on the seat constraint), and with it the event, so the next seat is tried without an
     /// error, a rolled-back transaction or an exception on every lost race. The columns are those
     /// AppointmentConfiguration maps for a new appointment; a new required column belongs here too
-    /// (every booking test fails without it).
+    /// (every booking test fails without it). Messages to the resident the context has queued are
+    /// inserted by the same statement, for the booked row only.
     /// </summary>
     public static async Task<bool> InsertOnFirstFreeSeatAsync(DbContext db, Appointment appointment, OutboxMessage announcement, IEnumerable<int> seats, CancellationToken cancellationToken)
     {
@@ -78,6 +80,7 @@ public static class SeatAllocation
             command.Parameters.Add(new NpgsqlParameter { Value = appointment.Status.ToString() });
             command.Parameters.Add(new NpgsqlParameter { Value = appointment.FieldOfAction });
             command.Parameters.Add(new NpgsqlParameter { Value = appointment.Language });
+            command.Parameters.Add(new NpgsqlParameter { Value = appointment.MessageLanguage });
             command.Parameters.Add(new NpgsqlParameter { Value = appointment.InterpreterNeeded });
             command.Parameters.Add(new NpgsqlParameter { Value = appointment.BookedAt.ToUniversalTime() });
             command.Parameters.Add(new NpgsqlParameter { Value = appointment.ManagementTokenHash });
@@ -87,14 +90,16 @@ public static class SeatAllocation
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)resident.Topic ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             command.Parameters.Add(new NpgsqlParameter { Value = resident.ConsentTextVersion });
             command.Parameters.Add(new NpgsqlParameter { Value = resident.ConsentGivenAt.ToUniversalTime() });
+            var mails = db.ChangeTracker.Entries<OutgoingMail>().Where(entry => entry.State == EntityState.Added).ToList();
+            var mailInserts = string.Concat(mails.Select((entry, index) => $", mail{index} AS ({entry.Entity.InsertFrom("booked", command.Parameters)})"));
             command.CommandText = $"""
                 WITH booked AS (
                     INSERT INTO "Appointments" ("Id", "OfficeId", "ServiceId", "Channel", "Seat", "StartsAt", "EndsAt", "BlockedUntil", "Status",
-                        "FieldOfAction", "Language", "InterpreterNeeded", "BookedAt", "ManagementTokenHash",
+                        "FieldOfAction", "Language", "MessageLanguage", "InterpreterNeeded", "BookedAt", "ManagementTokenHash",
                         "ResidentName", "ResidentPhone", "ResidentEmail", "ResidentTopic", "ConsentTextVersion", "ConsentGivenAt")
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
                     ON CONFLICT DO NOTHING
-                    RETURNING 1)
+                    RETURNING 1){mailInserts}
                 {announcement.InsertFrom("booked", command.Parameters)}
                 """;
             foreach (var free in seats)
@@ -102,6 +107,7 @@ public static class SeatAllocation
                 seat.TypedValue = free;
                 if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
                 {
+                    mails.ForEach(entry => entry.State = EntityState.Unchanged);
                     appointment.Seat = free;
                     return true;
                 }

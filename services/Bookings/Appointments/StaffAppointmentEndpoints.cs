@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Diagnostics;
+using Quartier.Bookings.Mail;
 using Quartier.Bookings.Offices;
 using Quartier.Bookings.OpeningHours;
 using Quartier.Contracts.Bookings;
@@ -106,7 +107,7 @@ public static class StaffAppointmentEndpoints
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> CancelByStaff(
-        Guid appointmentId, ClaimsPrincipal user, BookingsDbContext db, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        Guid appointmentId, ClaimsPrincipal user, BookingsDbContext db, BookingsMail mail, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
         if (appointment is null)
@@ -127,6 +128,7 @@ public static class StaffAppointmentEndpoints
         var now = time.GetUtcNow();
         appointment.Cancel(CancelledBy.Staff, now);
         db.AddIntegrationEvent(new AppointmentCancelled(appointment.Id, appointment.OfficeId, CancelledBy.Staff, now), time);
+        await mail.AppointmentCancelledAsync(appointment, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         metrics.AppointmentsCancelled(1, CancelledBy.Staff);
         return TypedResults.NoContent();

@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Quartier.Bookings.Appointments;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Diagnostics;
+using Quartier.Bookings.Mail;
 using Quartier.Bookings.Offices;
 using Quartier.Bookings.OpeningHours;
 using Quartier.Bookings.Privacy;
 using Quartier.Contracts.Bookings;
+using Quartier.ServiceDefaults.Mail;
 using Quartier.ServiceDefaults.Messaging.Outbox;
 using Quartier.ServiceDefaults.Security;
 
@@ -90,7 +92,7 @@ public static class CallbackEndpoints
     }
 
     private static async Task<Results<Created<CallbackConfirmation>, NotFound, ProblemHttpResult>> RequestCallback(
-        Guid officeId, RequestCallbackRequest request, BookingsDbContext db, CallbackWindowFinder finder, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        Guid officeId, RequestCallbackRequest request, BookingsDbContext db, CallbackWindowFinder finder, BookingsMail mail, BookingsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         var context = await finder.LoadAsync(officeId, cancellationToken);
         if (context.Problem is { } problem)
@@ -130,11 +132,13 @@ public static class CallbackEndpoints
             WindowEndsAt = window.EndsAt.ToUniversalTime(),
             Language = request.Language!,
             FieldOfAction = request.FieldOfAction,
+            MessageLanguage = MailWording.Written(request.MessageLanguage, request.Language),
             RequestedAt = now,
             ManagementTokenHash = ManagementToken.Hash(token),
             Contact = new CallbackContact
             {
                 Phone = PhoneNumberRules.ToE164(request.Phone)!,
+                Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
                 Topic = string.IsNullOrWhiteSpace(request.Topic) ? null : request.Topic.Trim(),
                 ConsentTextVersion = request.Consent.TextVersion.Trim(),
                 ConsentGivenAt = request.Consent.GivenAt!.Value.ToUniversalTime(),
@@ -142,6 +146,7 @@ public static class CallbackEndpoints
         };
         db.CallbackRequests.Add(callback);
         db.AddIntegrationEvent(new CallbackRequested(callback.Id, officeId, callback.WindowStartsAt, callback.WindowEndsAt, callback.Language, callback.FieldOfAction, now), time);
+        await mail.CallbackBookedAsync(callback, token, cancellationToken);
         var seats = Enumerable.Range(1, context.Settings!.CapacityPerWindow);
         if (window.FreePlaces == 0 || !await SeatAllocation.SaveOnFirstFreeSeatAsync(db, seats, seat => callback.Seat = seat, cancellationToken))
         {
@@ -185,7 +190,7 @@ public static class CallbackEndpoints
     }
 
     private static async Task<Results<Ok<CallbackView>, NotFound, ProblemHttpResult>> Cancel(
-        string token, BookingsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string token, BookingsDbContext db, BookingsMail mail, TimeProvider time, CancellationToken cancellationToken)
     {
         var callback = await FindAsync(db, token, cancellationToken);
         if (callback is null)
@@ -206,6 +211,7 @@ public static class CallbackEndpoints
 
         callback.Cancel(now);
         db.AddIntegrationEvent(new CallbackCancelled(callback.Id, callback.OfficeId, now), time);
+        await mail.CallbackCancelledAsync(callback, officeClosed: false, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ViewOf(callback, await ZoneAsync(db, callback, cancellationToken)));
     }

@@ -23,10 +23,17 @@ public sealed record RequestCallbackRequest(
     [property: Required, RegularExpression(ContactRules.LanguagePattern, ErrorMessage = "Use an ISO 639 language code such as de, en, ar.")] string? Language,
     [property: StringLength(ContactRules.TopicLength)] string? Topic,
     string? FieldOfAction,
-    ConsentRequest? Consent) : IValidatableObject
+    ConsentRequest? Consent,
+    [property: StringLength(ContactRules.EmailLength)] string? Email = null,
+    [property: StringLength(ContactRules.MessageLanguageLength)] string? MessageLanguage = null) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!string.IsNullOrWhiteSpace(Email) && !ContactRules.IsEmail(Email))
+        {
+            yield return new ValidationResult("This is not an e-mail address.", [nameof(Email)]);
+        }
+
         if (FieldOfAction is not null && !FieldsOfAction.IsKnown(FieldOfAction))
         {
             yield return new ValidationResult("Unknown field of action.", [nameof(FieldOfAction)]);

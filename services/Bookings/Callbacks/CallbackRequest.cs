@@ -38,6 +38,9 @@ public sealed class CallbackRequest
 
     public string? FieldOfAction { get; init; }
 
+    /// <summary>The language messages to the resident are written in (<see cref="Quartier.ServiceDefaults.Mail.MailWording.Languages"/>).</summary>
+    public string MessageLanguage { get; init; } = "de";
+
     public DateTimeOffset RequestedAt { get; init; }
 
     public required string ManagementTokenHash { get; init; }
@@ -85,6 +88,9 @@ public sealed class CallbackRequest
 public sealed class CallbackContact
 {
     public required string Phone { get; set; }
+
+    /// <summary>Only for the confirmation and word of a cancellation; the office calls.</summary>
+    public string? Email { get; set; }
 
     public string? Topic { get; set; }
 

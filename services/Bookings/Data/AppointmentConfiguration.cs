@@ -22,6 +22,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         appointment.Property(a => a.FieldOfAction).HasMaxLength(40);
         appointment.Property(a => a.OutcomeFieldOfAction).HasMaxLength(40);
         appointment.Property(a => a.Language).HasMaxLength(3);
+        appointment.Property(a => a.MessageLanguage).HasMaxLength(20);
         appointment.Property(a => a.ManagementTokenHash).HasMaxLength(64);
         appointment.Property(a => a.Version).IsRowVersion();
         appointment.Ignore(a => a.DoneAt);

@@ -4,6 +4,7 @@ using Quartier.Bookings.AppointmentServices;
 using Quartier.Bookings.Callbacks;
 using Quartier.Bookings.Offices;
 using Quartier.Bookings.OpeningHours;
+using Quartier.ServiceDefaults.Mail;
 using Quartier.ServiceDefaults.Persistence;
 
 namespace Quartier.Bookings.Data;
@@ -31,5 +32,6 @@ public sealed class BookingsDbContext(DbContextOptions<BookingsDbContext> option
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BookingsDbContext).Assembly);
         modelBuilder.AddPlatformTables();
+        modelBuilder.AddMailTables();
     }
 }

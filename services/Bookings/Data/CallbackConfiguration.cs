@@ -19,6 +19,7 @@ internal sealed class CallbackRequestConfiguration : IEntityTypeConfiguration<Ca
         callback.Property(c => c.ManagementTokenHash).HasMaxLength(64);
         callback.Property(c => c.Attempts).HasJsonConversion();
         callback.Property(c => c.Version).IsRowVersion();
+        callback.Property(c => c.MessageLanguage).HasMaxLength(20);
         callback.HasIndex(c => c.ManagementTokenHash).IsUnique();
         callback.HasIndex(c => new { c.OfficeId, c.WindowStartsAt });
 
@@ -30,6 +31,7 @@ internal sealed class CallbackRequestConfiguration : IEntityTypeConfiguration<Ca
         callback.OwnsOne(c => c.Contact, contact =>
         {
             contact.Property(r => r.Phone).HasColumnName("ResidentPhone").HasMaxLength(ContactRules.PhoneLength);
+            contact.Property(r => r.Email).HasColumnName("ResidentEmail").HasMaxLength(ContactRules.EmailLength);
             contact.Property(r => r.Topic).HasColumnName("ResidentTopic").HasMaxLength(ContactRules.TopicLength);
             contact.Property(r => r.ConsentTextVersion).HasColumnName("ConsentTextVersion").HasMaxLength(ContactRules.ConsentVersionLength);
             contact.Property(r => r.ConsentGivenAt).HasColumnName("ConsentGivenAt");

@@ -11,11 +11,18 @@ public sealed class BookableOffice : OfficeCopy
 {
     public string Name { get; set; } = string.Empty;
 
+    public string Street { get; set; } = string.Empty;
+
+    public string PostalCode { get; set; } = string.Empty;
+
     public string Town { get; set; } = string.Empty;
 
     public string FederalState { get; set; } = string.Empty;
 
     public string TimeZone { get; set; } = "Europe/Berlin";
+
+    /// <summary>Where residents come for appointments in person, as residents' messages name it.</summary>
+    public string Address => string.IsNullOrEmpty(Street) ? Town : $"{Street}, {PostalCode} {Town}";
 
     /// <summary>The last local date <c>OpeningHoursChanged</c> has described; null until the office's hours are first announced.</summary>
     public DateOnly? HoursAnnouncedThrough { get; set; }
@@ -23,6 +30,6 @@ public sealed class BookableOffice : OfficeCopy
     protected override void Take(OfficeDescription description)
     {
         ArgumentNullException.ThrowIfNull(description);
-        (Name, Town, FederalState, TimeZone) = (description.Name, description.Town, description.FederalState, description.TimeZone);
+        (Name, Street, PostalCode, Town, FederalState, TimeZone) = (description.Name, description.Street, description.PostalCode, description.Town, description.FederalState, description.TimeZone);
     }
 }

@@ -4,6 +4,7 @@ using Quartier.Bookings.Appointments;
 using Quartier.Bookings.Callbacks;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Diagnostics;
+using Quartier.Bookings.Mail;
 using Quartier.Bookings.OpeningHours;
 using Quartier.Contracts.Bookings;
 using Quartier.Contracts.Offices;
@@ -15,10 +16,10 @@ namespace Quartier.Bookings.Offices;
 
 /// <summary>
 /// A closed office takes no new bookings; every appointment and callback window still ahead is
-/// cancelled and announced, and the hours it had announced from its closing on are taken back (so
+/// cancelled and announced (and residents who gave an e-mail address are told), and the hours it had announced from its closing on are taken back (so
 /// reports count no hours it will not offer), in the same transaction as the closure is recorded.
 /// </summary>
-public sealed class OfficeClosedConsumer(BookingsDbContext db, TimeProvider time, BookingsMetrics metrics, OpeningHoursAnnouncer announcer, ILogger<OfficeClosedConsumer> logger)
+public sealed class OfficeClosedConsumer(BookingsDbContext db, TimeProvider time, BookingsMetrics metrics, OpeningHoursAnnouncer announcer, BookingsMail mail, ILogger<OfficeClosedConsumer> logger)
     : IdempotentConsumer<OfficeClosed, BookingsDbContext>(db, logger)
 {
     protected override async Task HandleAsync(ConsumeContext<OfficeClosed> context)
@@ -39,6 +40,7 @@ public sealed class OfficeClosedConsumer(BookingsDbContext db, TimeProvider time
         {
             appointment.Cancel(CancelledBy.OfficeClosed, now);
             Db.AddIntegrationEvent(new AppointmentCancelled(appointment.Id, appointment.OfficeId, CancelledBy.OfficeClosed, now), time);
+            await mail.AppointmentCancelledAsync(appointment, context.CancellationToken);
         }
 
         metrics.AppointmentsCancelled(ahead.Count, CancelledBy.OfficeClosed);
@@ -50,6 +52,7 @@ public sealed class OfficeClosedConsumer(BookingsDbContext db, TimeProvider time
         {
             callback.Cancel(now);
             Db.AddIntegrationEvent(new CallbackCancelled(callback.Id, callback.OfficeId, now), time);
+            await mail.CallbackCancelledAsync(callback, officeClosed: true, context.CancellationToken);
         }
     }
 }

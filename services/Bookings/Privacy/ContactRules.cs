@@ -13,6 +13,9 @@ public static partial class ContactRules
     public const int ConsentVersionLength = 50;
     public const string LanguagePattern = "^[a-z]{2,3}$";
 
+    /// <summary>A language tag such as <c>de-x-ls</c>; one messages are not written in means German.</summary>
+    public const int MessageLanguageLength = 20;
+
     public static bool IsEmail(string? value) => value is not null && EmailPattern().IsMatch(value);
 
     public static bool IsLanguage(string? value) => value is not null && LanguageCodePattern().IsMatch(value);

@@ -7,6 +7,7 @@ using Quartier.Engagement.Registrations;
 using Quartier.Engagement.Shifts;
 using Quartier.Engagement.Tandems;
 using Quartier.Engagement.Volunteers;
+using Quartier.ServiceDefaults.Mail;
 using Quartier.ServiceDefaults.Persistence;
 
 namespace Quartier.Engagement.Data;
@@ -40,5 +41,6 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EngagementDbContext).Assembly);
         modelBuilder.AddPlatformTables();
+        modelBuilder.AddMailTables();
     }
 }

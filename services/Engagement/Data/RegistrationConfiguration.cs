@@ -22,6 +22,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         r.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         r.Property(x => x.Name).HasMaxLength(RegistrationLimits.Name);
         r.Property(x => x.Email).HasMaxLength(RegistrationLimits.Email);
+        r.Property(x => x.MessageLanguage).HasMaxLength(RegistrationLimits.MessageLanguage);
         r.Property(x => x.Phone).HasMaxLength(RegistrationLimits.Phone);
         r.Property(x => x.ConsentTextVersion).HasMaxLength(RegistrationLimits.ConsentTextVersion);
         r.Property(x => x.ManagementTokenHash).HasMaxLength(64);

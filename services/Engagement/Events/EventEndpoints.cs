@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Quartier.Contracts.Engagement;
 using Quartier.Engagement.Common;
 using Quartier.Engagement.Data;
+using Quartier.Engagement.Mail;
 using Quartier.Engagement.Registrations;
 using Quartier.ServiceDefaults.Messaging.Outbox;
 using System.Security.Claims;
@@ -98,7 +99,7 @@ public static class EventEndpoints
     }
 
     private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> CancelEvent(
-        Guid id, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, EngagementDbContext db, EngagementMail mail, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var cancelled = await db.LockAsync(id, cancellationToken);
@@ -135,6 +136,7 @@ public static class EventEndpoints
             var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;
             registration.Cancel(now);
             db.AddIntegrationEvent(new RegistrationCancelled(registration.Id, id, cancelled.OfficeId, registration.People, wasConfirmed, now), time);
+            await mail.EventCancelledAsync(registration, cancelled, cancellationToken);
         }
 
         db.AddIntegrationEvent(new EventCancelled(id, cancelled.OfficeId, now), time);

@@ -33,6 +33,9 @@ public sealed class Registration
 
     public string? Phone { get; private set; }
 
+    /// <summary>The language messages to the resident are written in (<see cref="Quartier.ServiceDefaults.Mail.MailWording.Languages"/>).</summary>
+    public string MessageLanguage { get; init; } = "de";
+
     public required string ConsentTextVersion { get; init; }
 
     public DateTimeOffset ConsentGivenAt { get; init; }
@@ -51,8 +54,9 @@ public sealed class Registration
 
     public static Registration Create(
         Guid id, Guid eventId, int people, bool confirmed, string name, string? email, string? phone,
-        string consentTextVersion, string managementTokenHash, DateTimeOffset now) => new()
+        string consentTextVersion, string managementTokenHash, DateTimeOffset now, string messageLanguage = "de") => new()
         {
+            MessageLanguage = messageLanguage,
             Id = id,
             EventId = eventId,
             People = people,

@@ -5,6 +5,8 @@ using Quartier.Contracts.Engagement;
 using Quartier.Engagement.Common;
 using Quartier.Engagement.Data;
 using Quartier.Engagement.Events;
+using Quartier.Engagement.Mail;
+using Quartier.ServiceDefaults.Mail;
 using Quartier.ServiceDefaults.Messaging.Outbox;
 using System.Security.Claims;
 using Quartier.ServiceDefaults.Security;
@@ -29,7 +31,7 @@ public static class RegistrationEndpoints
     }
 
     private static async Task<Results<Created<RegisteredResponse>, ProblemHttpResult>> Register(
-        Guid eventId, RegisterRequest request, EngagementDbContext db, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
+        Guid eventId, RegisterRequest request, EngagementDbContext db, EngagementMail mail, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var target = await db.LockAsync(eventId, cancellationToken);
@@ -59,7 +61,8 @@ public static class RegistrationEndpoints
         var token = ManagementToken.Create();
         var registration = Registration.Create(
             Guid.CreateVersion7(now), eventId, request.People, confirmed, request.Name.Trim(),
-            NullIfBlank(request.Email), PhoneNumberRules.ToE164(request.Phone), request.ConsentTextVersion, ManagementToken.Hash(token), now);
+            NullIfBlank(request.Email), PhoneNumberRules.ToE164(request.Phone), request.ConsentTextVersion, ManagementToken.Hash(token), now,
+            MailWording.Written(request.MessageLanguage));
         db.Registrations.Add(registration);
         if (confirmed)
         {
@@ -77,6 +80,8 @@ public static class RegistrationEndpoints
             position = await db.Registrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted, cancellationToken) + 1;
             db.AddIntegrationEvent(new RegistrationWaitlisted(registration.Id, eventId, target.OfficeId, registration.People, position.Value, now), time);
         }
+
+        await mail.RegisteredAsync(registration, target, token, position, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -98,7 +103,7 @@ public static class RegistrationEndpoints
     }
 
     private static async Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> CancelByToken(
-        string token, EngagementDbContext db, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
+        string token, EngagementDbContext db, EngagementMail mail, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
     {
         var hash = ManagementToken.Hash(token);
         var eventId = await db.Registrations.Where(r => r.ManagementTokenHash == hash).Select(r => (Guid?)r.EventId).SingleOrDefaultAsync(cancellationToken);
@@ -141,6 +146,7 @@ public static class RegistrationEndpoints
                 moving.Promote(now);
                 target.ConfirmedPeople += moving.People;
                 db.AddIntegrationEvent(new WaitlistPromoted(moving.Id, target.Id, target.OfficeId, moving.People, now), time);
+                await mail.PromotedAsync(moving, target, cancellationToken);
             }
 
             metrics.Promoted(promoted.Count);

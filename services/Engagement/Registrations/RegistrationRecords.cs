@@ -10,6 +10,9 @@ public static class RegistrationLimits
     public const int Phone = 30;
     public const int ConsentTextVersion = 50;
     public const int MaxPeople = 10;
+
+    /// <summary>A language tag such as <c>de-x-ls</c>; one messages are not written in means German.</summary>
+    public const int MessageLanguage = 20;
 }
 
 public sealed record RegisterRequest(
@@ -18,7 +21,8 @@ public sealed record RegisterRequest(
     [property: PhoneNumber, StringLength(RegistrationLimits.Phone, MinimumLength = 5)] string? Phone,
     [property: Range(1, RegistrationLimits.MaxPeople)] int People,
     bool Consent,
-    [property: Required, StringLength(RegistrationLimits.ConsentTextVersion, MinimumLength = 1)] string ConsentTextVersion) : IValidatableObject
+    [property: Required, StringLength(RegistrationLimits.ConsentTextVersion, MinimumLength = 1)] string ConsentTextVersion,
+    [property: StringLength(RegistrationLimits.MessageLanguage)] string? MessageLanguage = null) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Quartier.ServiceDefaults.Mail;
 using Quartier.ServiceDefaults.Messaging;
 using Quartier.ServiceDefaults.Messaging.ErrorQueues;
 
@@ -43,7 +44,8 @@ internal static class MigrationGate
 /// <summary>
 /// What a service does when started: run (the default), or one of the operators' verbs —
 /// <c>migrate</c> applies the database migrations and exits (what a Kubernetes job runs);
-/// <c>errors ...</c> lists, shows and requeues messages in the service's error queues.
+/// <c>errors ...</c> lists, shows and requeues messages in the service's error queues; <c>mail ...</c>
+/// (services that write to residents) lists and requeues set-aside e-mail.
 /// </summary>
 public static partial class ServiceCommands
 {
@@ -56,6 +58,9 @@ public static partial class ServiceCommands
         {
             case [MigrateVerb, ..]:
                 await app.MigrateDatabasesAsync();
+                return;
+            case [MailCommand<DbContext>.Verb, .. var mailArgs] when app.Services.GetService<IMailCommand>() is { } mail:
+                Environment.ExitCode = await mail.RunAsync(mailArgs, Console.Out, app.Lifetime.ApplicationStopping);
                 return;
             case [ErrorQueueCommand.Verb, .. var rest]:
                 Environment.ExitCode = await new ErrorQueueCommand(

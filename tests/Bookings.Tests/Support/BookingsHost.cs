@@ -45,10 +45,16 @@ public sealed class BookingsHost : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
-    public static async Task<BookingsHost> StartAsync(PlatformInfrastructure platform)
+    /// <summary>Starts Bookings on its own database and virtual host, with <paramref name="more"/> settings (an SMTP server, say).</summary>
+    public static async Task<BookingsHost> StartAsync(PlatformInfrastructure platform, IReadOnlyDictionary<string, string>? more = null)
     {
         ArgumentNullException.ThrowIfNull(platform);
         var settings = await ServiceFactory.OwnResourcesAsync(platform, "bookings");
+        foreach (var (key, value) in more ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         // The tests run detection and purge themselves, at the moment they choose.
         settings["Bookings:OverdueCheckInterval"] = "01:00:00";
         settings["Bookings:PersonalDataPurgeInterval"] = "01:00:00";

@@ -23,7 +23,7 @@ namespace Quartier.Bookings.Data.CompiledModel
                 "Quartier.Bookings.Appointments.Appointment",
                 typeof(Appointment),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -125,6 +125,14 @@ namespace Quartier.Bookings.Data.CompiledModel
                 fieldInfo: typeof(Appointment).GetField("<ManagementTokenHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 64);
             managementTokenHash.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var messageLanguage = runtimeEntityType.AddProperty(
+                "MessageLanguage",
+                typeof(string),
+                propertyInfo: typeof(Appointment).GetProperty("MessageLanguage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Appointment).GetField("<MessageLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 20);
+            messageLanguage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var officeId = runtimeEntityType.AddProperty(
                 "OfficeId",

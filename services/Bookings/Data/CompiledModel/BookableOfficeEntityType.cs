@@ -22,7 +22,7 @@ namespace Quartier.Bookings.Data.CompiledModel
                 "Quartier.Bookings.Offices.BookableOffice",
                 typeof(BookableOffice),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 10,
                 keyCount: 1);
 
             var officeId = runtimeEntityType.AddProperty(
@@ -75,6 +75,20 @@ namespace Quartier.Bookings.Data.CompiledModel
                 fieldInfo: typeof(BookableOffice).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
             name.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var postalCode = runtimeEntityType.AddProperty(
+                "PostalCode",
+                typeof(string),
+                propertyInfo: typeof(BookableOffice).GetProperty("PostalCode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(BookableOffice).GetField("<PostalCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            postalCode.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var street = runtimeEntityType.AddProperty(
+                "Street",
+                typeof(string),
+                propertyInfo: typeof(BookableOffice).GetProperty("Street", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(BookableOffice).GetField("<Street>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            street.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var timeZone = runtimeEntityType.AddProperty(
                 "TimeZone",

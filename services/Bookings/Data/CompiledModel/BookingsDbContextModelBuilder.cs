@@ -12,7 +12,7 @@ namespace Quartier.Bookings.Data.CompiledModel
     public partial class BookingsDbContextModel
     {
         private BookingsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("04fd3263-72ef-4147-ba1e-82b405b883f9"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("30684cdb-78de-44c7-8ad8-b541e1f45914"), entityTypeCount: 12)
         {
         }
 
@@ -27,6 +27,7 @@ namespace Quartier.Bookings.Data.CompiledModel
             var bookableOffice = BookableOfficeEntityType.Create(this);
             var officeSchedule = OfficeScheduleEntityType.Create(this);
             var idempotentRequest = IdempotentRequestEntityType.Create(this);
+            var outgoingMail = OutgoingMailEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
 
@@ -47,6 +48,7 @@ namespace Quartier.Bookings.Data.CompiledModel
             BookableOfficeEntityType.CreateAnnotations(bookableOffice);
             OfficeScheduleEntityType.CreateAnnotations(officeSchedule);
             IdempotentRequestEntityType.CreateAnnotations(idempotentRequest);
+            OutgoingMailEntityType.CreateAnnotations(outgoingMail);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
 

@@ -22,7 +22,7 @@ namespace Quartier.Bookings.Data.CompiledModel
                 "Quartier.Bookings.Callbacks.CallbackContact",
                 typeof(CallbackContact),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -51,6 +51,16 @@ namespace Quartier.Bookings.Data.CompiledModel
                 maxLength: 50);
             consentTextVersion.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             consentTextVersion.AddAnnotation("Relational:ColumnName", "ConsentTextVersion");
+
+            var email = runtimeEntityType.AddProperty(
+                "Email",
+                typeof(string),
+                propertyInfo: typeof(CallbackContact).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CallbackContact).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 254);
+            email.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            email.AddAnnotation("Relational:ColumnName", "ResidentEmail");
 
             var phone = runtimeEntityType.AddProperty(
                 "Phone",

@@ -26,7 +26,7 @@ namespace Quartier.Bookings.Data.CompiledModel
                 "Quartier.Bookings.Callbacks.CallbackRequest",
                 typeof(CallbackRequest),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -89,6 +89,14 @@ namespace Quartier.Bookings.Data.CompiledModel
                 fieldInfo: typeof(CallbackRequest).GetField("<ManagementTokenHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 64);
             managementTokenHash.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var messageLanguage = runtimeEntityType.AddProperty(
+                "MessageLanguage",
+                typeof(string),
+                propertyInfo: typeof(CallbackRequest).GetProperty("MessageLanguage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CallbackRequest).GetField("<MessageLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 20);
+            messageLanguage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var officeId = runtimeEntityType.AddProperty(
                 "OfficeId",

@@ -12,7 +12,7 @@ namespace Quartier.Engagement.Data.CompiledModel
     public partial class EngagementDbContextModel
     {
         private EngagementDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dd9f58ff-f60a-40a4-a7d7-cdc1cee30a4b"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("fdbd0731-10bf-4407-99e0-e0a58960bd99"), entityTypeCount: 15)
         {
         }
 
@@ -30,6 +30,7 @@ namespace Quartier.Engagement.Data.CompiledModel
             var volunteer = VolunteerEntityType.Create(this);
             var weeklyAvailability = WeeklyAvailabilityEntityType.Create(this);
             var idempotentRequest = IdempotentRequestEntityType.Create(this);
+            var outgoingMail = OutgoingMailEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
 
@@ -59,6 +60,7 @@ namespace Quartier.Engagement.Data.CompiledModel
             VolunteerEntityType.CreateAnnotations(volunteer);
             WeeklyAvailabilityEntityType.CreateAnnotations(weeklyAvailability);
             IdempotentRequestEntityType.CreateAnnotations(idempotentRequest);
+            OutgoingMailEntityType.CreateAnnotations(outgoingMail);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
 

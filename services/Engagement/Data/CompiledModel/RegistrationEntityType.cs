@@ -22,7 +22,7 @@ namespace Quartier.Engagement.Data.CompiledModel
                 "Quartier.Engagement.Registrations.Registration",
                 typeof(Registration),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 2);
@@ -96,6 +96,14 @@ namespace Quartier.Engagement.Data.CompiledModel
                 nullable: true,
                 maxLength: 64);
             managementTokenHash.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var messageLanguage = runtimeEntityType.AddProperty(
+                "MessageLanguage",
+                typeof(string),
+                propertyInfo: typeof(Registration).GetProperty("MessageLanguage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Registration).GetField("<MessageLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 20);
+            messageLanguage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

@@ -4,18 +4,18 @@ using Quartier.Contracts.Offices;
 namespace Quartier.ServiceDefaults.Messaging.OfficeCopies;
 
 /// <summary>What an office event says about the office's public data, whichever event carries it, and as of when.</summary>
-public sealed record OfficeDescription(Guid OfficeId, string Name, string Kind, string Town, string FederalState, string TimeZone, ProjectAreaInfo? ProjectArea, DateTimeOffset AsOf)
+public sealed record OfficeDescription(Guid OfficeId, string Name, string Kind, string Street, string PostalCode, string Town, string FederalState, string TimeZone, ProjectAreaInfo? ProjectArea, DateTimeOffset AsOf)
 {
     public static OfficeDescription Of(OfficeRegistered registered)
     {
         ArgumentNullException.ThrowIfNull(registered);
-        return new(registered.OfficeId, registered.Name, registered.Kind, registered.Town, registered.FederalState, registered.TimeZone, registered.ProjectArea, registered.RegisteredAt);
+        return new(registered.OfficeId, registered.Name, registered.Kind, registered.Street, registered.PostalCode, registered.Town, registered.FederalState, registered.TimeZone, registered.ProjectArea, registered.RegisteredAt);
     }
 
     public static OfficeDescription Of(OfficeUpdated updated)
     {
         ArgumentNullException.ThrowIfNull(updated);
-        return new(updated.OfficeId, updated.Name, updated.Kind, updated.Town, updated.FederalState, updated.TimeZone, updated.ProjectArea, updated.UpdatedAt);
+        return new(updated.OfficeId, updated.Name, updated.Kind, updated.Street, updated.PostalCode, updated.Town, updated.FederalState, updated.TimeZone, updated.ProjectArea, updated.UpdatedAt);
     }
 }
 

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Quartier.ServiceDefaults.Mail;
+
+/// <summary>
+/// Queues messages to residents in the caller's unit of work: they are saved with the next
+/// <c>SaveChanges</c>, atomically with the change they tell of, or not at all.
+/// </summary>
+public sealed class ResidentMail(IOptions<MailOptions> options, TimeProvider time)
+{
+    public MailOptions Options => options.Value;
+
+    /// <summary>A link to a page of the platform, e.g. <c>appointment/{token}</c>.</summary>
+    public Uri Link(string relativePath) => new(options.Value.PublicAddress, relativePath);
+
+    /// <summary>Queues <paramref name="letter"/> to <paramref name="recipient"/>, to go out at once or not before <paramref name="sendAfter"/>.</summary>
+    public void Add(DbContext db, string recipient, string kind, Guid? about, ResidentLetter letter, DateTimeOffset? sendAfter = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(letter);
+        var now = time.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var due = sendAfter is { } later && later > now ? later : now;
+        using var content = new MemoryStream();
+        letter.ToMime(id, recipient, options.Value).WriteTo(content);
+        db.Set<OutgoingMail>().Add(new OutgoingMail
+        {
+            Id = id,
+            Kind = kind,
+            Language = letter.Language,
+            About = about,
+            Recipient = recipient,
+            Content = content.ToArray(),
+            CreatedAt = now,
+            DueAt = due,
+            NextAttemptAt = due,
+            State = MailState.Queued,
+        });
+    }
+
+    /// <summary>Withdraws the messages of <paramref name="kinds"/> about <paramref name="about"/> that are still waiting (a reminder of a cancelled appointment), with the next <c>SaveChanges</c>.</summary>
+    public static async Task WithdrawAsync(DbContext db, Guid about, IReadOnlyCollection<string> kinds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var waiting = await db.Set<OutgoingMail>()
+            .Where(mail => mail.About == about && kinds.Contains(mail.Kind) && mail.State == MailState.Queued)
+            .ToListAsync(cancellationToken);
+        db.Set<OutgoingMail>().RemoveRange(waiting);
+    }
+}
