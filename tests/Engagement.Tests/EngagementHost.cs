@@ -35,9 +35,16 @@ internal sealed class EngagementHost : IAsyncDisposable
 
     public string Messaging => Settings["ConnectionStrings:messaging"];
 
-    public static async Task<EngagementHost> StartAsync(PlatformInfrastructure platform, int instances = 1)
+    /// <summary>Starts Engagement on its own database and virtual host, with <paramref name="more"/> settings (an SMTP server, say).</summary>
+    public static async Task<EngagementHost> StartAsync(PlatformInfrastructure platform, int instances = 1, IReadOnlyDictionary<string, string>? more = null)
     {
-        var host = new EngagementHost(await ServiceFactory.OwnResourcesAsync(platform, "engagement"));
+        var settings = await ServiceFactory.OwnResourcesAsync(platform, "engagement");
+        foreach (var (key, value) in more ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var host = new EngagementHost(settings);
         for (var i = 0; i < instances; i++)
         {
             // Started one after the other: the first applies the migrations, the next find them applied.

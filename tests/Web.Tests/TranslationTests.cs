@@ -1,7 +1,6 @@
-using System.Collections;
 using System.Globalization;
-using System.Resources;
 using FluentAssertions;
+using Quartier.Testing;
 
 namespace Quartier.Web.Tests;
 
@@ -19,15 +18,10 @@ public sealed class TranslationTests
     [MemberData(nameof(OfferedLanguages))]
     public void Every_text_of_the_German_pages_is_translated_with_the_same_placeholders(string texts, string culture)
     {
-        var german = Entries(texts, CultureInfo.InvariantCulture);
-        var translated = Entries(texts, CultureInfo.GetCultureInfo(culture));
+        var german = Translations.Entries(typeof(Web.Texts).Assembly, texts, CultureInfo.InvariantCulture);
+        var translated = Translations.Entries(typeof(Web.Texts).Assembly, texts, CultureInfo.GetCultureInfo(culture));
 
-        translated.Keys.Should().BeEquivalentTo(german.Keys, $"{culture} has every text and no stale one");
-        foreach (var (key, text) in german)
-        {
-            Placeholders(translated[key]).Should().BeEquivalentTo(Placeholders(text), $"{culture}'s {key} fills in the same values");
-            translated[key].Should().NotBeNullOrWhiteSpace();
-        }
+        Translations.Differences(german, translated).Should().BeEmpty($"{culture} has every text, no stale one, each with the same placeholders");
     }
 
     [Fact]
@@ -36,12 +30,4 @@ public sealed class TranslationTests
         Languages.All.Select(language => language.Culture).Should().Contain(["de", "en", "ar", "fa", "tr", "ru", "uk"]);
         Languages.All.Where(language => language.RightToLeft).Select(language => language.Culture).Should().BeEquivalentTo(["ar", "fa"]);
     }
-
-    private static Dictionary<string, string> Entries(string texts, CultureInfo culture) =>
-        new ResourceManager(texts, typeof(Web.Texts).Assembly).GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
-            .Cast<DictionaryEntry>()
-            .ToDictionary(entry => (string)entry.Key, entry => (string)entry.Value!);
-
-    private static IEnumerable<string> Placeholders(string text) =>
-        System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(match => match.Value).Order();
 }
