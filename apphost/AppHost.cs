@@ -52,6 +52,10 @@ identity
     .WithEnvironment("Identity__Clients__staff-console__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{publicAddress}/"));
 web.WithEnvironment("StaffConsole__Authority", ReferenceExpression.Create($"{publicAddress}/"));
 
+// Bookings and Engagement write to residents; locally the mail lands in the sink ("mail").
+infrastructure.SendsMail(services[1], publicAddress);
+infrastructure.SendsMail(services[2], publicAddress);
+
 // The first administrator: an invitation link in this resource's log (started with --AdministratorEmail=...).
 if (builder.Configuration["AdministratorEmail"] is { Length: > 0 } administratorEmail)
 {

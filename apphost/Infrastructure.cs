@@ -8,26 +8,31 @@ using RabbitMQ.Client;
 namespace Quartier.AppHost;
 
 /// <summary>
-/// PostgreSQL (a database per service) and RabbitMQ. Where a container runtime answers, and when
-/// publishing, they are Aspire's containers; where none does, Debian's servers run as executables
-/// (<c>local/*.sh</c>). Either way each service receives the same <c>ConnectionStrings__*</c> keys,
-/// and the data survives a restart.
+/// PostgreSQL (a database per service), RabbitMQ and an SMTP sink that keeps the mail to residents.
+/// Where a container runtime answers, and when publishing, they are Aspire's containers (the sink:
+/// Mailpit); where none does, Debian's servers run as executables (<c>local/*</c>). Either way each
+/// service receives the same <c>ConnectionStrings__*</c> and <c>Mail__*</c> keys, and the data
+/// survives a restart.
 /// </summary>
 internal sealed class Infrastructure
 {
     private readonly Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase;
     private readonly Dictionary<string, IResourceBuilder<IResourceWithConnectionString>> databases = [];
 
+    private readonly Action<IResourceBuilder<ProjectResource>> sendMail;
+
     private Infrastructure(
         IResourceBuilder<IResource> databaseServer,
         Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase,
         IResourceBuilder<IResource> broker,
-        IResourceBuilder<IResourceWithConnectionString> messaging)
+        IResourceBuilder<IResourceWithConnectionString> messaging,
+        Action<IResourceBuilder<ProjectResource>> sendMail)
     {
         DatabaseServer = databaseServer;
         this.addDatabase = addDatabase;
         Broker = broker;
         Messaging = messaging;
+        this.sendMail = sendMail;
     }
 
     public IResourceBuilder<IResource> DatabaseServer { get; }
@@ -36,6 +41,16 @@ internal sealed class Infrastructure
 
     /// <summary>The <c>messaging</c> connection string: <c>amqp://user:password@host:port</c>.</summary>
     public IResourceBuilder<IResourceWithConnectionString> Messaging { get; }
+
+    /// <summary>Lets a service send mail to residents: into the sink, with links to <paramref name="publicAddress"/>.</summary>
+    public IResourceBuilder<ProjectResource> SendsMail(IResourceBuilder<ProjectResource> service, EndpointReference publicAddress)
+    {
+        sendMail(service);
+        return service
+            .WithEnvironment("Mail__Security", "None")
+            .WithEnvironment("Mail__FromAddress", "buero@quartier.localhost")
+            .WithEnvironment("Mail__PublicAddress", ReferenceExpression.Create($"{publicAddress}/"));
+    }
 
     /// <summary>A service's own database, as connection string <paramref name="name"/>.</summary>
     public IResourceBuilder<IResourceWithConnectionString> Database(string name)
@@ -62,11 +77,18 @@ internal sealed class Infrastructure
     {
         var postgres = builder.AddPostgres("postgres").WithDataVolume();
         var rabbitMq = builder.AddRabbitMQ("messaging").WithDataVolume().WithManagementPlugin();
+        var mail = builder.AddContainer("mail", "axllent/mailpit")
+            .WithEndpoint(targetPort: 1025, name: "smtp")
+            .WithHttpEndpoint(targetPort: 8025, name: "http");
+        var smtp = mail.GetEndpoint("smtp");
         return new Infrastructure(
             postgres,
             name => postgres.AddDatabase(name),
             rabbitMq,
-            rabbitMq);
+            rabbitMq,
+            service => service
+                .WithEnvironment("Mail__Host", smtp.Property(EndpointProperty.Host))
+                .WithEnvironment("Mail__Port", smtp.Property(EndpointProperty.Port)));
     }
 
     private static Infrastructure AddExecutables(IDistributedApplicationBuilder builder, IConfigurationSection settings)
@@ -110,13 +132,21 @@ internal sealed class Infrastructure
             $"amqp://quartier:{rabbitMqPassword}@127.0.0.1:{rabbitMqPort.ToString(CultureInfo.InvariantCulture)}"));
         messaging.WithParentRelationship(rabbitMq);
 
+        // Mail to residents is kept, never delivered: listed on the sink's page (its URL in the dashboard).
+        var smtpPort = settings.GetValue("SmtpPort", 55025).ToString(CultureInfo.InvariantCulture);
+        var mailPagePort = settings.GetValue("MailPagePort", 55026);
+        builder.AddExecutable("mail", "/usr/bin/python3", scripts, "mail.py", Path.Combine(dataDirectory, "mail"), smtpPort, mailPagePort.ToString(CultureInfo.InvariantCulture))
+            .WithIconName("Mail")
+            .WithUrl(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{mailPagePort}"), "Mail sent");
+
         return new Infrastructure(
             postgres,
             name => builder.AddConnectionString(name, expression => expression.Append(
                     $"Host=127.0.0.1;Port={postgresPort.ToString(CultureInfo.InvariantCulture)};Username=postgres;Password={postgresPassword};Database={name}"))
                 .WithParentRelationship(postgres),
             rabbitMq,
-            messaging);
+            messaging,
+            service => service.WithEnvironment("Mail__Host", "127.0.0.1").WithEnvironment("Mail__Port", smtpPort));
     }
 
     /// <summary>A password generated on the first start and kept beside the data it protects.</summary>

@@ -1,5 +1,7 @@
 using Quartier.ServiceDefaults.Http;
 using Quartier.Web.Api;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Quartier.Web.Components;
 using Quartier.Web.Staff;
@@ -12,6 +14,9 @@ public static class Extensions
     public static WebApplicationBuilder AddResidentPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
+        // Letters of every script go out as themselves (the pages are UTF-8), not as &#x...; entities
+        // four times their size: an Arabic or Russian page would otherwise weigh several times more.
+        builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddChosenLanguages([.. Languages.All.Select(language => language.Culture)]);
         // By service name: service discovery resolves http://offices from services:offices:http:0.
         foreach (var service in new[] { PublicApi.Offices, PublicApi.Bookings, PublicApi.Engagement })

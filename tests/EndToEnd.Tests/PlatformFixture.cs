@@ -65,6 +65,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App => app ?? throw new InvalidOperationException("The platform is not running.");
 
+    /// <summary>The Maildir of the AppHost's SMTP sink: what Bookings and Engagement sent to residents.</summary>
+    public string MailDirectory => infrastructure.MailDirectory;
+
     public async ValueTask InitializeAsync()
     {
         try

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Quartier.Testing;
 
 /// <summary>
-/// What the AppHost needs to run beside anything else on the machine: its PostgreSQL and RabbitMQ as
-/// Debian's executables in a throwaway directory, on free ports chosen once (a restart keeps them).
+/// What the AppHost needs to run beside anything else on the machine: its PostgreSQL, RabbitMQ and SMTP
+/// sink as Debian's executables in a throwaway directory, on free ports chosen once (a restart keeps them).
 /// </summary>
 public sealed class IsolatedInfrastructure : IDisposable
 {
@@ -18,11 +18,16 @@ public sealed class IsolatedInfrastructure : IDisposable
             string.Create(CultureInfo.InvariantCulture, $"Infrastructure:PostgresPort={FreePort.Next()}"),
             string.Create(CultureInfo.InvariantCulture, $"Infrastructure:RabbitMqPort={FreePort.NextBlock(13)}"),
             "Infrastructure:RabbitMqManagementPort=0",
+            string.Create(CultureInfo.InvariantCulture, $"Infrastructure:SmtpPort={FreePort.Next()}"),
+            string.Create(CultureInfo.InvariantCulture, $"Infrastructure:MailPagePort={FreePort.Next()}"),
             "DcpPublisher:RandomizePorts=true",
         ];
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>The Maildir where the SMTP sink keeps what the services sent.</summary>
+    public string MailDirectory => Path.Combine(DataDirectory, "mail");
 
     /// <summary>Configuration for the AppHost, as command-line arguments.</summary>
     public string[] AppHostArguments { get; }

@@ -95,17 +95,26 @@ public sealed class SmtpSink : IAsyncDisposable
     }
 
     /// <summary>Every message accepted so far, oldest first.</summary>
-    public IReadOnlyList<MimeMessage> Messages() =>
-        [.. new DirectoryInfo(Path.Combine(directory, "new")).GetFiles().OrderBy(file => file.CreationTimeUtc).ThenBy(file => file.Name)
-            .Select(file => MimeMessage.Load(file.FullName))];
+    public IReadOnlyList<MimeMessage> Messages() => MessagesIn(directory);
+
+    /// <summary>The messages kept in a Maildir (this sink's, or the AppHost's), oldest first.</summary>
+    public static IReadOnlyList<MimeMessage> MessagesIn(string maildir) =>
+        Directory.Exists(Path.Combine(maildir, "new"))
+            ? [.. new DirectoryInfo(Path.Combine(maildir, "new")).GetFiles().OrderBy(file => file.CreationTimeUtc).ThenBy(file => file.Name)
+                .Select(file => MimeMessage.Load(file.FullName))]
+            : [];
 
     /// <summary>The messages to <paramref name="recipient"/>, once there are at least <paramref name="count"/> of them.</summary>
-    public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(string recipient, int count = 1, TimeSpan? timeout = null)
+    public Task<IReadOnlyList<MimeMessage>> WaitForAsync(string recipient, int count = 1, TimeSpan? timeout = null) =>
+        WaitForAsync(directory, recipient, count, timeout);
+
+    /// <summary>The messages to <paramref name="recipient"/> in <paramref name="maildir"/>, once there are at least <paramref name="count"/> of them.</summary>
+    public static async Task<IReadOnlyList<MimeMessage>> WaitForAsync(string maildir, string recipient, int count = 1, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
-            var received = Messages().Where(message => message.To.Mailboxes.Any(to => string.Equals(to.Address, recipient, StringComparison.OrdinalIgnoreCase))).ToList();
+            var received = MessagesIn(maildir).Where(message => message.To.Mailboxes.Any(to => string.Equals(to.Address, recipient, StringComparison.OrdinalIgnoreCase))).ToList();
             if (received.Count >= count || DateTime.UtcNow > deadline)
             {
                 return received;

@@ -50,14 +50,15 @@ public sealed record FreeTime(DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 
 public sealed record Consent(string TextVersion, DateTimeOffset GivenAt);
 
+/// <summary><paramref name="MessageLanguage"/>: the language of the pages, which mail to the resident is written in.</summary>
 public sealed record AppointmentRequest(
     Guid ServiceId, DateTimeOffset StartsAt, AppointmentChannel Channel, string? Name, string? Phone, string? Email,
-    string Language, bool InterpreterNeeded, string? Topic, Consent? Consent);
+    string Language, bool InterpreterNeeded, string? Topic, Consent? Consent, string MessageLanguage);
 
 /// <summary>What a booking answers once: the secret that opens it.</summary>
 public sealed record Confirmation(string ManagementToken);
 
-public sealed record CallbackRequest(DateTimeOffset WindowStartsAt, string? Phone, string Language, string? Topic, Consent? Consent);
+public sealed record CallbackRequest(DateTimeOffset WindowStartsAt, string? Phone, string Language, string? Topic, Consent? Consent, string? Email, string MessageLanguage);
 
 public enum CallbackStatus
 {
@@ -99,7 +100,7 @@ public sealed record CommunityEvent(
         Texts.FirstOrDefault(t => t.Language == language) ?? Texts.FirstOrDefault(t => t.Language == "de") ?? Texts[0];
 }
 
-public sealed record EventRegistrationRequest(string? Name, string? Email, string? Phone, int People, bool Consent, string ConsentTextVersion);
+public sealed record EventRegistrationRequest(string? Name, string? Email, string? Phone, int People, bool Consent, string ConsentTextVersion, string MessageLanguage);
 
 public enum RegistrationStatus
 {

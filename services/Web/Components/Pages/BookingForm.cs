@@ -31,7 +31,7 @@ public sealed class BookingForm
 
     public AppointmentRequest ToRequest(Guid serviceId, DateTimeOffset startsAt, AppointmentChannel channel, DateTimeOffset now) => new(
         serviceId, startsAt, channel, Name?.Trim(), Blank(Phone), Blank(Email), Language, InterpreterNeeded, Blank(Topic),
-        Consent ? new Consent(ConsentVersion, now) : null);
+        Consent ? new Consent(ConsentVersion, now) : null, Languages.Current.Culture);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -2,12 +2,15 @@ using Quartier.Web.Api;
 
 namespace Quartier.Web.Components.Pages;
 
-/// <summary>"Call me back": the number to call, the language to speak, what it is about, the consent.</summary>
+/// <summary>"Call me back": the number to call, an address for the confirmation, the language to speak, what it is about, the consent.</summary>
 public sealed class CallbackForm
 {
     public string IdempotencyKey { get; set; } = string.Empty;
 
     public string? Phone { get; set; }
+
+    /// <summary>Optional: where the confirmation goes.</summary>
+    public string? Email { get; set; }
 
     public string Language { get; set; } = "de";
 
@@ -30,5 +33,6 @@ public sealed class CallbackForm
 
     public CallbackRequest ToRequest(DateTimeOffset windowStartsAt, DateTimeOffset now) => new(
         windowStartsAt, Phone?.Trim(), Language, string.IsNullOrWhiteSpace(Topic) ? null : Topic.Trim(),
-        Consent ? new Consent(PrivacyNotice.AppointmentsVersion, now) : null);
+        Consent ? new Consent(PrivacyNotice.AppointmentsVersion, now) : null,
+        string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(), Languages.Current.Culture);
 }

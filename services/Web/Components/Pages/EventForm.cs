@@ -23,5 +23,5 @@ public sealed class EventForm
 
     public EventRegistrationRequest ToRequest() => new(
         Name?.Trim(), string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(), string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
-        Math.Clamp(People, 1, MaxPeople), Consent, PrivacyNotice.EventsVersion);
+        Math.Clamp(People, 1, MaxPeople), Consent, PrivacyNotice.EventsVersion, Languages.Current.Culture);
 }
