@@ -94,6 +94,9 @@ public sealed class SmtpSink : IAsyncDisposable
         }
     }
 
+    /// <summary>How many messages were accepted so far (without reading them).</summary>
+    public int Count => Directory.GetFiles(Path.Combine(directory, "new")).Length;
+
     /// <summary>Every message accepted so far, oldest first.</summary>
     public IReadOnlyList<MimeMessage> Messages() => MessagesIn(directory);
 

@@ -22,7 +22,7 @@ const CHECKS = ["schema", "pod-security", "selectors", "workloads", "images", "n
 const EXAMPLE_CHECKS = ["schema", "labels"];
 const REQUIRED_LABELS = ["name", "instance", "version", "component", "part-of", "managed-by"].map((l) => `app.kubernetes.io/${l}`);
 // Placeholders of the base (deploy/k8s/base) that an overlay must replace.
-const PLACEHOLDERS = /\b(REGISTRY|VERSION|ASPIRE_DASHBOARD_TAG|HOST|INGRESS_CLASS|CLUSTER_ISSUER|INGRESS_NAMESPACE|BACKUP_DESTINATION_PATH|BACKUP_ENDPOINT_URL)\b/;
+const PLACEHOLDERS = /\b(REGISTRY|VERSION|ASPIRE_DASHBOARD_TAG|HOST|INGRESS_CLASS|CLUSTER_ISSUER|INGRESS_NAMESPACE|BACKUP_DESTINATION_PATH|BACKUP_ENDPOINT_URL|SMTP_HOST|SMTP_PORT|SMTP_SECURITY|MAIL_FROM_ADDRESS|MAIL_FROM_NAME)\b/;
 
 // ---------------------------------------------------------------------------------------------
 // Arguments and input (set anew for every run)
