@@ -116,6 +116,30 @@ public sealed class ResidentMailTests(PlatformInfrastructure platform) : IAsyncL
     }
 
     [Fact]
+    public async Task An_office_lead_sets_when_residents_are_reminded_and_reminders_already_waiting_follow()
+    {
+        var service = await host.CreateServiceAsync(office);
+        var slot = await host.FreeSlotAsync(service.Id, TimeSpan.FromDays(4));
+        var booked = await host.Client.BookOkAsync(Requests.Booking(service.Id, slot.StartsAt) with { Email = Recipient() });
+        (await host.Client.GetOkAsync<ReminderSettings>($"/api/bookings/offices/{office}/reminders")).Should().Be(new ReminderSettings(office, 24, OfficeDefault: true));
+
+        using var twoDays = await host.Client.PutAsJsonAsync($"/api/bookings/offices/{office}/reminders", new { hoursBefore = 48 }, Json.Options, TestContext.Current.CancellationToken);
+        (await twoDays.ReadAsync<ReminderSettings>()).Should().Be(new ReminderSettings(office, 48, OfficeDefault: false));
+        (await ReminderDueAsync(booked.AppointmentId)).Should().Equal([slot.StartsAt.AddHours(-48)], "the waiting reminder moved");
+
+        using var never = await host.Client.PutAsJsonAsync($"/api/bookings/offices/{office}/reminders", new { hoursBefore = 0 }, Json.Options, TestContext.Current.CancellationToken);
+        never.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ReminderDueAsync(booked.AppointmentId)).Should().BeEmpty("the office sends no reminders now");
+        var later = await host.Client.BookOkAsync(Requests.Booking(service.Id, (await host.FreeSlotFromAsync(service.Id, slot.StartsAt.AddHours(1))).StartsAt) with { Email = Recipient() });
+        (await ReminderDueAsync(later.AppointmentId)).Should().BeEmpty();
+
+        using var tooEarly = await host.Client.PutAsJsonAsync($"/api/bookings/offices/{office}/reminders", new { hoursBefore = 24 * 8 }, Json.Options, TestContext.Current.CancellationToken);
+        tooEarly.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        using var unknown = await host.Client.PutAsJsonAsync($"/api/bookings/offices/{Guid.NewGuid()}/reminders", new { hoursBefore = 24 }, Json.Options, TestContext.Current.CancellationToken);
+        unknown.StatusCode.Should().BeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task The_reminder_goes_out_the_day_before_and_in_Leichte_Sprache_when_the_resident_read_the_pages_in_it()
     {
         var service = await host.CreateServiceAsync(office);
@@ -246,6 +270,8 @@ public sealed class ResidentMailTests(PlatformInfrastructure platform) : IAsyncL
         (await smtp.WaitForAsync(email)).Should().ContainSingle();
         (await WaitForStateAsync(impatient, booked.AppointmentId, MailState.Sent)).Recipient.Should().BeNull();
     }
+
+    private sealed record ReminderSettings(Guid OfficeId, int HoursBefore, bool OfficeDefault);
 
     private static string? LanguageOf(MimeMessage message) => message.Body?.Headers[HeaderId.ContentLanguage];
 

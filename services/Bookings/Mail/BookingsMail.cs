@@ -125,13 +125,23 @@ public sealed class BookingsMail(ResidentMail mail, BookingsDbContext db, IOptio
             office.Name));
     }
 
+    /// <summary>How long before an appointment at <paramref name="office"/> its resident is reminded; null: not at all.</summary>
+    public static TimeSpan? ReminderLead(BookableOffice office, BookingsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        ArgumentNullException.ThrowIfNull(options);
+        var lead = office.ReminderHoursBefore is { } hours ? TimeSpan.FromHours(hours) : options.ReminderLead;
+        return lead > TimeSpan.Zero ? lead : null;
+    }
+
     private void QueueReminder(string email, Appointment appointment, BookableOffice office, AppointmentService service, MailWording words, string token)
     {
-        var remindAt = appointment.StartsAt - options.Value.ReminderLead;
-        if (remindAt <= time.GetUtcNow())
+        if (ReminderLead(office, options.Value) is not { } lead || appointment.StartsAt - lead <= time.GetUtcNow())
         {
             return;
         }
+
+        var remindAt = appointment.StartsAt - lead;
 
         mail.Add(db, email, AppointmentReminder, appointment.Id, words.Letter(
             words.Format("AppointmentReminderSubject", words.When(appointment.StartsAt, office.Zone())),

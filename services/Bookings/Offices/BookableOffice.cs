@@ -21,6 +21,9 @@ public sealed class BookableOffice : OfficeCopy
 
     public string TimeZone { get; set; } = "Europe/Berlin";
 
+    /// <summary>Hours before an appointment its resident is reminded by e-mail; 0: never; null: the service's default.</summary>
+    public int? ReminderHoursBefore { get; set; }
+
     /// <summary>Where residents come for appointments in person, as residents' messages name it.</summary>
     public string Address => string.IsNullOrEmpty(Street) ? Town : $"{Street}, {PostalCode} {Town}";
 

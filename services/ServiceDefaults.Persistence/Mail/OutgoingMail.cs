@@ -47,7 +47,7 @@ public sealed class OutgoingMail
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>When it was first due: at once, or the planned time of a reminder.</summary>
-    public DateTimeOffset DueAt { get; init; }
+    public DateTimeOffset DueAt { get; set; }
 
     public DateTimeOffset NextAttemptAt { get; set; }
 

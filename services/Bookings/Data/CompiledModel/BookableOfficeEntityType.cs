@@ -22,7 +22,7 @@ namespace Quartier.Bookings.Data.CompiledModel
                 "Quartier.Bookings.Offices.BookableOffice",
                 typeof(BookableOffice),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 keyCount: 1);
 
             var officeId = runtimeEntityType.AddProperty(
@@ -82,6 +82,14 @@ namespace Quartier.Bookings.Data.CompiledModel
                 propertyInfo: typeof(BookableOffice).GetProperty("PostalCode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(BookableOffice).GetField("<PostalCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             postalCode.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var reminderHoursBefore = runtimeEntityType.AddProperty(
+                "ReminderHoursBefore",
+                typeof(int?),
+                propertyInfo: typeof(BookableOffice).GetProperty("ReminderHoursBefore", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(BookableOffice).GetField("<ReminderHoursBefore>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            reminderHoursBefore.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var street = runtimeEntityType.AddProperty(
                 "Street",

@@ -12,7 +12,7 @@ namespace Quartier.Bookings.Data.CompiledModel
     public partial class BookingsDbContextModel
     {
         private BookingsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("30684cdb-78de-44c7-8ad8-b541e1f45914"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("1542cbde-f9d8-4edd-ac9d-30c7f089dab1"), entityTypeCount: 12)
         {
         }
 

@@ -321,6 +321,9 @@ namespace Quartier.Bookings.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("ReminderHoursBefore")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Street")
                         .IsRequired()
                         .HasColumnType("text");
