@@ -275,6 +275,48 @@ public sealed class ResidentMailTests(PlatformInfrastructure platform) : IAsyncL
 
     private static string? LanguageOf(MimeMessage message) => message.Body?.Headers[HeaderId.ContentLanguage];
 
+    [Fact]
+    public async Task A_message_whose_sender_died_while_sending_is_set_aside_not_sent_again_and_what_remains_of_sent_ones_goes_after_30_days()
+    {
+        var service = await host.CreateServiceAsync(office);
+        var email = Recipient();
+        var booked = await host.Client.BookOkAsync(Requests.Booking(service.Id, (await host.FreeSlotAsync(service.Id, TimeSpan.FromHours(6))).StartsAt) with { Email = email });
+        await smtp.WaitForAsync(email);
+
+        // A sender claimed this one and stopped before it knew whether the server accepted it.
+        var interrupted = Recipient();
+        await host.RunScopedAsync<BookingsDbContext, int>(async db =>
+        {
+            host.Services.GetRequiredService<ResidentMail>().Add(db, interrupted, "appointment-confirmed", Guid.NewGuid(), new ResidentLetter("de", "Ihr Termin", "Guten Tag,", [], [], null, "Freundliche Grüße"));
+            foreach (var queued in db.ChangeTracker.Entries<OutgoingMail>())
+            {
+                queued.Entity.State = MailState.Sending;
+                queued.Entity.ClaimedUntil = host.Clock.GetUtcNow().AddMinutes(-1);
+                queued.Entity.Attempts = 1;
+            }
+
+            return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        OutgoingMail? setAside;
+        do
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            setAside = await host.RunScopedAsync<BookingsDbContext, OutgoingMail?>(db => db.Set<OutgoingMail>().AsNoTracking()
+                .SingleOrDefaultAsync(m => m.Recipient == interrupted && m.State == MailState.SetAside, TestContext.Current.CancellationToken));
+        }
+        while (setAside is null && DateTime.UtcNow < deadline);
+        setAside.Should().NotBeNull("an interrupted send waits for an operator");
+        setAside!.LastError.Should().Contain("may have accepted it");
+        (await smtp.WaitForAsync(interrupted, timeout: TimeSpan.FromSeconds(3))).Should().BeEmpty("it is not sent again by itself");
+
+        host.Clock.Advance(TimeSpan.FromDays(31));
+        await host.RunScopedAsync<MailHousekeeping<BookingsDbContext>, string?>(job => job.RunOnceAsync(TestContext.Current.CancellationToken));
+        var left = await host.RunScopedAsync<BookingsDbContext, int>(db => db.Set<OutgoingMail>()
+            .CountAsync(m => m.About == booked.AppointmentId && m.Kind == "appointment-confirmed" || m.Recipient == interrupted, TestContext.Current.CancellationToken));
+        left.Should().Be(0, "sent and set-aside messages are forgotten after the retention period");
+    }
+
     private static string Recipient() => $"resident-{Guid.NewGuid():N}@example.org";
 
     private Task<List<DateTimeOffset>> ReminderDueAsync(Guid appointmentId) =>
