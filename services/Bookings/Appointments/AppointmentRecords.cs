@@ -12,7 +12,7 @@ public sealed record BookAppointmentRequest(
     [property: Required] AppointmentChannel? Channel,
     [property: Required, StringLength(ContactRules.NameLength, MinimumLength = 2)] string? Name,
     [property: StringLength(ContactRules.PhoneLength), PhoneNumber] string? Phone,
-    [property: StringLength(ContactRules.EmailLength)] string? Email,
+    [property: StringLength(ContactRules.EmailLength), EmailAddressRule] string? Email,
     [property: Required, RegularExpression(ContactRules.LanguagePattern, ErrorMessage = "Use an ISO 639 language code such as de, en, ar.")] string? Language,
     bool InterpreterNeeded,
     [property: StringLength(ContactRules.TopicLength)] string? Topic,
@@ -24,11 +24,6 @@ public sealed record BookAppointmentRequest(
         if (string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(Email))
         {
             yield return new ValidationResult("Give a phone number or an e-mail address so the office can reach you.", [nameof(Phone), nameof(Email)]);
-        }
-
-        if (!string.IsNullOrWhiteSpace(Email) && !ContactRules.IsEmail(Email))
-        {
-            yield return new ValidationResult("This is not an e-mail address.", [nameof(Email)]);
         }
 
         foreach (var result in ContactRules.ValidateConsent(Consent))

@@ -24,15 +24,11 @@ public sealed record RequestCallbackRequest(
     [property: StringLength(ContactRules.TopicLength)] string? Topic,
     string? FieldOfAction,
     ConsentRequest? Consent,
-    [property: StringLength(ContactRules.EmailLength)] string? Email = null,
+    [property: StringLength(ContactRules.EmailLength), EmailAddressRule] string? Email = null,
     [property: StringLength(ContactRules.MessageLanguageLength)] string? MessageLanguage = null) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(Email) && !ContactRules.IsEmail(Email))
-        {
-            yield return new ValidationResult("This is not an e-mail address.", [nameof(Email)]);
-        }
 
         if (FieldOfAction is not null && !FieldsOfAction.IsKnown(FieldOfAction))
         {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Quartier.Bookings.Privacy;
 
-/// <summary>What an e-mail address and a language code must look like, and how long contact data may be (phone numbers: <see cref="Quartier.ServiceDefaults.Contact.PhoneNumberRules"/>).</summary>
+/// <summary>What a language code must look like, and how long contact data may be (phone numbers and e-mail addresses: <see cref="Quartier.ServiceDefaults.Contact.PhoneNumberRules"/>, <see cref="Quartier.ServiceDefaults.Contact.EmailAddressRules"/>).</summary>
 public static partial class ContactRules
 {
     public const int NameLength = 200;
@@ -16,7 +16,6 @@ public static partial class ContactRules
     /// <summary>A language tag such as <c>de-x-ls</c>; one messages are not written in means German.</summary>
     public const int MessageLanguageLength = 20;
 
-    public static bool IsEmail(string? value) => value is not null && EmailPattern().IsMatch(value);
 
     public static bool IsLanguage(string? value) => value is not null && LanguageCodePattern().IsMatch(value);
 
@@ -46,6 +45,4 @@ public static partial class ContactRules
     [GeneratedRegex(LanguagePattern)]
     private static partial Regex LanguageCodePattern();
 
-    [GeneratedRegex(@"^[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+$")]
-    private static partial Regex EmailPattern();
 }

@@ -17,7 +17,7 @@ public static class RegistrationLimits
 
 public sealed record RegisterRequest(
     [property: Required, StringLength(RegistrationLimits.Name, MinimumLength = 2)] string Name,
-    [property: EmailAddress, StringLength(RegistrationLimits.Email)] string? Email,
+    [property: EmailAddressRule, StringLength(RegistrationLimits.Email)] string? Email,
     [property: PhoneNumber, StringLength(RegistrationLimits.Phone, MinimumLength = 5)] string? Phone,
     [property: Range(1, RegistrationLimits.MaxPeople)] int People,
     bool Consent,

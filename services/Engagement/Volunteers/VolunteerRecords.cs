@@ -24,7 +24,7 @@ public sealed record GuardianConsentRequest(
 
 public sealed record SignUpVolunteerRequest(
     [property: Required, StringLength(VolunteerLimits.Name, MinimumLength = 2)] string Name,
-    [property: EmailAddress, StringLength(VolunteerLimits.Email)] string? Email,
+    [property: EmailAddressRule, StringLength(VolunteerLimits.Email)] string? Email,
     [property: PhoneNumber, StringLength(VolunteerLimits.Phone, MinimumLength = 5)] string? Phone,
     [property: Required, MinLength(1), MaxLength(VolunteerLimits.MaxLanguages)] IReadOnlyList<string> Languages,
     [property: Required, MaxLength(VolunteerSkills.MaxCount)] IReadOnlyList<string> Skills,

@@ -14,11 +14,20 @@ public sealed class ResidentMail(IOptions<MailOptions> options, TimeProvider tim
     /// <summary>A link to a page of the platform, e.g. <c>appointment/{token}</c>.</summary>
     public Uri Link(string relativePath) => new(options.Value.PublicAddress, relativePath);
 
-    /// <summary>Queues <paramref name="letter"/> to <paramref name="recipient"/>, to go out at once or not before <paramref name="sendAfter"/>.</summary>
+    /// <summary>
+    /// Queues <paramref name="letter"/> to <paramref name="recipient"/>, to go out at once or not before
+    /// <paramref name="sendAfter"/>. An address the services' rule lets through always parses (see
+    /// <c>EmailAddressRules</c>); one that does not is an address stored before the rule, and is skipped.
+    /// </summary>
     public void Add(DbContext db, string recipient, string kind, Guid? about, ResidentLetter letter, DateTimeOffset? sendAfter = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(letter);
+        if (!MimeKit.MailboxAddress.TryParse(recipient, out _))
+        {
+            return;
+        }
+
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var due = sendAfter is { } later && later > now ? later : now;
