@@ -3,6 +3,7 @@ using Quartier.Web.Api;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Localization;
 using Quartier.Web.Components;
 using Quartier.Web.Staff;
 
@@ -18,6 +19,7 @@ public static class Extensions
         // four times their size: an Arabic or Russian page would otherwise weigh several times more.
         builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddChosenLanguages([.. Languages.All.Select(language => language.Culture)]);
+        builder.Services.AddSingleton<IStringLocalizer<Texts>, PageTexts>();
         // By service name: service discovery resolves http://offices from services:offices:http:0.
         foreach (var service in new[] { PublicApi.Offices, PublicApi.Bookings, PublicApi.Engagement })
         {

@@ -20,6 +20,6 @@ public sealed class MailTranslationTests
     {
         var assembly = texts.StartsWith("Quartier.Bookings", StringComparison.Ordinal) ? typeof(BookingsMail).Assembly : typeof(MailWording).Assembly;
 
-        Translations.MailDifferences(assembly, texts, language).Should().BeEmpty();
+        Translations.DifferencesIn(assembly, texts, language).Should().BeEmpty();
     }
 }

@@ -220,6 +220,41 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : BrowserTests(
     }
 
     [Fact]
+    public async Task In_Leichte_Sprache_the_pages_pass_axe_a_booking_completes_and_its_confirmation_is_written_in_Leichte_Sprache_too()
+    {
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Leicht {Guid.NewGuid():N}");
+        var page = await NewPageAsync("de-DE");
+
+        await page.GotoAsync(Address("/"));
+        await page.FollowAsync("a[hreflang=de-x-ls]");
+        (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("de-x-ls");
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("Ein Stadtteil-Büro finden");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        (await page.Locator("#language option[value='de-x-ls']").CountAsync()).Should().Be(0, "Leichte Sprache is written, not spoken");
+
+        await page.GotoAsync(Address($"/offices/{office.OfficeId}"));
+        (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("de-x-ls", "the language stays chosen");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        await page.GotoAsync(Address($"/book/{office.ServiceId}?channel=InPerson"));
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.FollowAsync("ul.times a");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        var email = $"leicht-{Guid.NewGuid():N}@example.org";
+        await page.Locator("#name").FillAsync("Jonas Becker");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#consent").CheckAsync();
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/appointment/**");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Ihr Termin ist gebucht.");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        var mail = (await SmtpSink.WaitForAsync(Platform.MailDirectory, email, timeout: PlatformFixture.ArrivalTimeout)).Should().ContainSingle().Subject;
+        mail.Body!.Headers[MimeKit.HeaderId.ContentLanguage].Should().Be("de-x-ls");
+        mail.TextBody.Should().Contain(page.Url.Split('?')[0], "the link in the message opens the page the resident sees");
+    }
+
+    [Fact]
     public async Task Without_JavaScript_on_a_narrow_phone_a_booking_completes_and_a_double_submit_books_once()
     {
         var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Ohne Skript {Guid.NewGuid():N}");

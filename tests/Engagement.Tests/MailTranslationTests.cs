@@ -13,5 +13,5 @@ public sealed class MailTranslationTests
     [Theory]
     [MemberData(nameof(Languages))]
     public void Every_text_is_translated_with_the_same_placeholders(string language) =>
-        Translations.MailDifferences(typeof(EngagementMail).Assembly, "Quartier.Engagement.Resources.MailTexts", language).Should().BeEmpty();
+        Translations.DifferencesIn(typeof(EngagementMail).Assembly, "Quartier.Engagement.Resources.MailTexts", language).Should().BeEmpty();
 }

@@ -39,10 +39,11 @@ public static partial class Translations
     }
 
     /// <summary>
-    /// What is wrong with the messages' texts in <paramref name="language"/> (see MailTextSource):
-    /// Leichte Sprache (<c>de-x-ls</c>) is the resource set <c>{baseName}Easy</c>, the others are cultures of <paramref name="baseName"/>.
+    /// What is wrong with the texts of <paramref name="baseName"/> in <paramref name="language"/>: Leichte
+    /// Sprache (<c>de-x-ls</c>, which no culture names) is the resource set <c>{baseName}Easy</c>, the
+    /// others are cultures of <paramref name="baseName"/>; German is the neutral one.
     /// </summary>
-    public static List<string> MailDifferences(Assembly assembly, string baseName, string language)
+    public static List<string> DifferencesIn(Assembly assembly, string baseName, string language)
     {
         var german = Entries(assembly, baseName, CultureInfo.InvariantCulture);
         var translated = language == "de-x-ls"

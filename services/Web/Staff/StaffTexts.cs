@@ -1,4 +1,5 @@
 using System.Globalization;
+using Quartier.ServiceDefaults.Http;
 
 namespace Quartier.Web.Staff;
 
@@ -20,9 +21,9 @@ public static class StaffLanguageExtensions
         app.Use((context, next) =>
         {
             if (context.Request.Path.StartsWithSegments(StaffSignIn.PathPrefix)
-                && StaffTexts.Languages.All(language => language.Culture != CultureInfo.CurrentUICulture.Name))
+                && StaffTexts.Languages.All(language => language.Culture != Web.Languages.Current.Culture))
             {
-                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Web.Languages.Default.Culture);
+                ChosenLanguage.Override(Web.Languages.Default.Culture);
             }
 
             return next(context);
