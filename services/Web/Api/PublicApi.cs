@@ -47,8 +47,8 @@ public sealed class PublicApi(IHttpClientFactory clients)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    public async Task<OfficeList> SearchOfficesAsync(string? text, string? language, CancellationToken cancellationToken) =>
-        await GetOrNullAsync<OfficeList>(Offices, $"/api/offices?pageSize=100{Query("q", text)}{Query("language", language)}", cancellationToken) ?? new OfficeList([], 0);
+    public async Task<OfficeList> SearchOfficesAsync(string? text, string? language, string? fieldOfAction, CancellationToken cancellationToken) =>
+        await GetOrNullAsync<OfficeList>(Offices, $"/api/offices?pageSize=100{Query("q", text)}{Query("language", language)}{Query("fieldOfAction", fieldOfAction)}", cancellationToken) ?? new OfficeList([], 0);
 
     public Task<Office?> OfficeAsync(Guid officeId, CancellationToken cancellationToken) =>
         GetOrNullAsync<Office>(Offices, $"/api/offices/{officeId}", cancellationToken);
