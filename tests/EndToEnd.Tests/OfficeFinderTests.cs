@@ -35,4 +35,20 @@ public sealed class OfficeFinderTests(PlatformFixture platform)
         housing.Should().NotContain($">{name}</a>", "it does not help with housing");
         unknownTopic.Should().Contain(name, "an unknown topic filters nothing").And.NotContain("<script>");
     }
+
+    [Fact]
+    public async Task Open_now_lists_only_the_offices_open_at_this_moment_each_with_its_closing_time()
+    {
+        var alwaysOpen = await BookableOffice.CreateAsync(platform, $"Immer offen {Guid.NewGuid():N}");
+        var neverOpen = await BookableOffice.CreateAsync(platform, $"Nie offen {Guid.NewGuid():N}");
+        (await platform.Client.DeleteAsync(new Uri($"/api/bookings/offices/{neverOpen.OfficeId}/opening-hours/plans/2020-01-01", UriKind.Relative), Cancellation)).EnsureSuccessStatusCode();
+        using var browser = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
+
+        var all = await browser.GetStringAsync(new Uri("/?q=offen", UriKind.Relative), Cancellation);
+        var openNow = await browser.GetStringAsync(new Uri("/?q=offen&openNow=true", UriKind.Relative), Cancellation);
+
+        all.Should().Contain(alwaysOpen.Name).And.Contain(neverOpen.Name);
+        openNow.Should().Contain(alwaysOpen.Name).And.NotContain(neverOpen.Name).And.Contain("Jetzt geöffnet, bis 23:59");
+        openNow.Should().Contain("id=\"open-now\" name=\"openNow\" value=\"true\" checked", "the choice stays made");
+    }
 }

@@ -11,6 +11,8 @@ public static class OpeningHoursEndpoints
 {
     public static RouteGroupBuilder MapOpeningHours(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/bookings/offices/open-now", ListOpenNow).WithTags("Opening hours")
+            .WithSummary("The offices open at this moment, each with the time it closes").AllowAnonymous();
         var group = app.MapGroup("/api/bookings/offices/{officeId:guid}").WithTags("Opening hours");
         group.MapGet("/opening-hours", GetSchedule).WithSummary("The office's weekly plans, exceptions and closures").AllowAnonymous();
         group.MapGet("/opening-hours/effective", GetEffective).WithSummary("Effective opening hours per local date (holidays, exceptions and closures applied)").AllowAnonymous();
@@ -82,14 +84,38 @@ public static class OpeningHoursEndpoints
 
         var now = time.GetUtcNow();
         var zone = office.Zone();
-        var today = OfficeTime.LocalDate(now, zone);
-        var intervals = EffectiveOpeningHours.For(office, schedule, today.AddDays(-1), today.AddDays(31)).Intervals().ToList();
-        var current = intervals.FirstOrDefault(i => i.StartsAt <= now && now < i.EndsAt);
-        var next = intervals.FirstOrDefault(i => i.StartsAt > now);
+        var (current, next) = OpenAt(office, schedule, now, daysAhead: 31);
         return TypedResults.Ok(new OpenNowResponse(
             current is not null,
             current is null ? null : OfficeTime.InOfficeTime(current.EndsAt, zone),
             next is null ? null : OfficeTime.InOfficeTime(next.StartsAt, zone)));
+    }
+
+    private static async Task<Ok<List<OpenOfficeResponse>>> ListOpenNow(BookingsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var offices = await db.Offices.AsNoTracking().Where(o => o.DescribedAt != null && o.ClosedAt == null).ToListAsync(cancellationToken);
+        var ids = offices.Select(o => o.OfficeId).ToList();
+        var schedules = await db.Schedules.AsNoTracking().Where(s => ids.Contains(s.OfficeId)).ToDictionaryAsync(s => s.OfficeId, cancellationToken);
+        var open = new List<OpenOfficeResponse>();
+        foreach (var office in offices)
+        {
+            var schedule = schedules.GetValueOrDefault(office.OfficeId) ?? new OfficeSchedule { OfficeId = office.OfficeId };
+            if (OpenAt(office, schedule, now, daysAhead: 1).Current is { } current)
+            {
+                open.Add(new OpenOfficeResponse(office.OfficeId, OfficeTime.InOfficeTime(current.EndsAt, office.Zone())));
+            }
+        }
+
+        return TypedResults.Ok(open);
+    }
+
+    /// <summary>The opening interval <paramref name="now"/> falls in, if any, and the next one within <paramref name="daysAhead"/>.</summary>
+    private static (OpenInterval? Current, OpenInterval? Next) OpenAt(BookableOffice office, OfficeSchedule schedule, DateTimeOffset now, int daysAhead)
+    {
+        var today = OfficeTime.LocalDate(now, office.Zone());
+        var intervals = EffectiveOpeningHours.For(office, schedule, today.AddDays(-1), today.AddDays(daysAhead)).Intervals().ToList();
+        return (intervals.FirstOrDefault(i => i.StartsAt <= now && now < i.EndsAt), intervals.FirstOrDefault(i => i.StartsAt > now));
     }
 
     private static Task<IResult> SetPlan(Guid officeId, DateOnly validFrom, SetWeeklyPlanRequest request, ScheduleEditor editor, CancellationToken cancellationToken) =>

@@ -56,6 +56,9 @@ public sealed record EffectiveDayResponse(
 
 public sealed record OpenNowResponse(bool Open, DateTimeOffset? OpenUntil, DateTimeOffset? NextOpening);
 
+/// <summary>An office open at this moment, until <paramref name="OpenUntil"/> (its wall clock).</summary>
+public sealed record OpenOfficeResponse(Guid OfficeId, DateTimeOffset OpenUntil);
+
 internal static class IntervalRules
 {
     public const int MaxIntervalsPerDay = 8;

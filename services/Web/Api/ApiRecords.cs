@@ -34,6 +34,8 @@ public sealed record OfficeList(IReadOnlyList<Office> Items, int Total);
 
 public sealed record OpenNow(bool Open, DateTimeOffset? OpenUntil, DateTimeOffset? NextOpening);
 
+public sealed record OpenOffice(Guid OfficeId, DateTimeOffset OpenUntil);
+
 public sealed record LocalInterval(TimeOnly Opens, TimeOnly Closes);
 
 public sealed record OpeningDay(DateOnly Date, bool Open, IReadOnlyList<LocalInterval> LocalIntervals, string? Holiday, string? ClosureReason);

@@ -59,6 +59,10 @@ public sealed class PublicApi(IHttpClientFactory clients)
     public Task<OpenNow?> OpenNowAsync(Guid officeId, CancellationToken cancellationToken) =>
         GetOrNullAsync<OpenNow>(Bookings, $"/api/bookings/offices/{officeId}/open-now", cancellationToken);
 
+    /// <summary>The offices open at this moment, each until when.</summary>
+    public async Task<IReadOnlyList<OpenOffice>> OpenOfficesAsync(CancellationToken cancellationToken) =>
+        await GetOrNullAsync<List<OpenOffice>>(Bookings, "/api/bookings/offices/open-now", cancellationToken) ?? [];
+
     public async Task<IReadOnlyList<OpeningDay>> OpeningDaysAsync(Guid officeId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         await GetOrNullAsync<List<OpeningDay>>(Bookings, $"/api/bookings/offices/{officeId}/opening-hours/effective?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", cancellationToken) ?? [];
 
