@@ -277,6 +277,30 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : BrowserTests(
         (await StaffDayListAsync(office.OfficeId)).Split("Olena Kowalenko").Length.Should().Be(2, "the same form sent twice books once");
     }
 
+    [Fact]
+    public async Task At_200_percent_text_on_a_320_pixel_phone_no_page_of_the_booking_flow_needs_sideways_scrolling_in_German_or_Arabic()
+    {
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro für Nachbarschaftshilfe und Familienberatung {Guid.NewGuid():N}");
+        foreach (var locale in new[] { "de-DE", "ar" })
+        {
+            var page = await Chromium.NewPageAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = 320, Height = 640 }, IsMobile = true });
+            foreach (var path in new[] { "/", $"/offices/{office.OfficeId}", $"/book/{office.ServiceId}?channel=InPerson", $"/offices/{office.OfficeId}/callback" })
+            {
+                await page.GotoAsync(Address(path));
+                // Text zoom as a phone's settings set it: every rem and em doubles, the layout width stays.
+                await page.EvaluateAsync("() => { document.documentElement.style.fontSize = '200%'; }");
+                (await page.EvaluateAsync<string[]>(WiderThanTheScreen)).Should().BeEmpty($"{path} in {locale} fits a 320-pixel screen at 200 % text");
+                var actions = page.Locator("main button[type=submit], main a.button");
+                for (var i = 0; i < await actions.CountAsync(); i++)
+                {
+                    (await actions.Nth(i).IsVisibleAsync()).Should().BeTrue($"every action on {path} stays reachable");
+                }
+            }
+
+            await page.Context.CloseAsync();
+        }
+    }
+
     /// <summary>The elements reaching past the viewport's edge, as tag and text.</summary>
     private const string WiderThanTheScreen = """
         () => [...document.body.querySelectorAll('*')]
