@@ -128,6 +128,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         await page.FollowAsync("form.report-choice button");
         (await page.Locator("h2").InnerTextAsync()).Should().Be("Handlungsfelder");
         (await page.Locator("table").InnerTextAsync()).Should().Contain("zusammenleben").And.Contain("Zusammenleben unterschiedlicher");
+        (await page.Locator("table th[scope=col]").AllInnerTextsAsync()).Should().Contain(["Handlungsfeld", "Termine gebucht"], "columns are named in the console's language");
         (await page.Locator("svg.chart title").TextContentAsync()).Should().Contain("Tabelle");
         (await page.AxeViolationsAsync()).Should().BeEmpty();
 
