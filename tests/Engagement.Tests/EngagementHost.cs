@@ -38,13 +38,7 @@ internal sealed class EngagementHost : IAsyncDisposable
     /// <summary>Starts Engagement on its own database and virtual host, with <paramref name="more"/> settings (an SMTP server, say).</summary>
     public static async Task<EngagementHost> StartAsync(PlatformInfrastructure platform, int instances = 1, IReadOnlyDictionary<string, string>? more = null)
     {
-        var settings = await ServiceFactory.OwnResourcesAsync(platform, "engagement");
-        foreach (var (key, value) in more ?? new Dictionary<string, string>())
-        {
-            settings[key] = value;
-        }
-
-        var host = new EngagementHost(settings);
+        var host = new EngagementHost(await ServiceFactory.OwnResourcesAsync(platform, "engagement", more));
         for (var i = 0; i < instances; i++)
         {
             // Started one after the other: the first applies the migrations, the next find them applied.

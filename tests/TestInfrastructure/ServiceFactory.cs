@@ -28,17 +28,23 @@ public static class ServiceFactory
     /// <summary>
     /// Settings naming a new database and a virtual host of the service's own, as Aspire would inject
     /// them (<c>ConnectionStrings:{service}db</c>, <c>ConnectionStrings:messaging</c>), and trusting
-    /// this run's <see cref="StaffTokens"/>; add to them
+    /// this run's <see cref="StaffTokens"/>, with <paramref name="more"/> (an SMTP server, say); add to them
     /// before starting the service when a test needs more.
     /// </summary>
-    public static async Task<Dictionary<string, string>> OwnResourcesAsync(PlatformInfrastructure platform, string serviceName)
+    public static async Task<Dictionary<string, string>> OwnResourcesAsync(PlatformInfrastructure platform, string serviceName, IReadOnlyDictionary<string, string>? more = null)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        return new Dictionary<string, string>(StaffTokens.Settings)
+        var settings = new Dictionary<string, string>(StaffTokens.Settings)
         {
             [$"ConnectionStrings:{serviceName}db"] = await platform.Postgres.CreateDatabaseAsync($"{serviceName}db").ConfigureAwait(false),
             ["ConnectionStrings:messaging"] = platform.RabbitMq.TakeVirtualHost(),
         };
+        foreach (var (key, value) in more ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
     }
 }
 

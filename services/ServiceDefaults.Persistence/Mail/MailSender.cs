@@ -29,11 +29,12 @@ public sealed partial class MailSender<TContext>(
     private const int ErrorLength = 500;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan GaugeInterval = TimeSpan.FromSeconds(5);
+    /// <summary>How often abandoned claims are looked for and the gauges refreshed: not on every poll.</summary>
+    private static readonly TimeSpan UpkeepInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ServerTimeout = TimeSpan.FromSeconds(30);
     private static readonly ActivitySource Source = new(Telemetry.TelemetryExtensions.SourcePrefix + "Mail");
 
-    private DateTimeOffset _lastGauge = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastUpkeep = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -72,8 +73,13 @@ public sealed partial class MailSender<TContext>(
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var settings = options.CurrentValue;
         var now = time.GetUtcNow();
-        await SetAsideAbandonedAsync(db, now, cancellationToken);
-        await ObserveAsync(db, now, cancellationToken);
+        if (now - _lastUpkeep >= UpkeepInterval)
+        {
+            await SetAsideAbandonedAsync(db, now, cancellationToken);
+            await ObserveAsync(db, now, cancellationToken);
+            _lastUpkeep = now;
+        }
+
         if (string.IsNullOrWhiteSpace(settings.Host))
         {
             return 0;
@@ -232,18 +238,12 @@ public sealed partial class MailSender<TContext>(
 
     private async Task ObserveAsync(TContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (now - _lastGauge < GaugeInterval)
-        {
-            return;
-        }
-
         var waiting = await db.Set<OutgoingMail>()
             .Where(m => (m.State == MailState.Queued || m.State == MailState.Sending) && m.DueAt <= now)
             .GroupBy(_ => 1)
             .Select(due => new { Count = due.LongCount(), Oldest = due.Min(m => m.DueAt) })
             .SingleOrDefaultAsync(cancellationToken);
         metrics.Waiting(waiting?.Count ?? 0, waiting is null ? TimeSpan.Zero : now - waiting.Oldest);
-        _lastGauge = now;
     }
 
     private static string WithoutAddress(string error, string? recipient)

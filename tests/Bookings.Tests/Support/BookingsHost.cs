@@ -49,11 +49,7 @@ public sealed class BookingsHost : IAsyncDisposable
     public static async Task<BookingsHost> StartAsync(PlatformInfrastructure platform, IReadOnlyDictionary<string, string>? more = null)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        var settings = await ServiceFactory.OwnResourcesAsync(platform, "bookings");
-        foreach (var (key, value) in more ?? new Dictionary<string, string>())
-        {
-            settings[key] = value;
-        }
+        var settings = await ServiceFactory.OwnResourcesAsync(platform, "bookings", more);
 
         // The tests run detection and purge themselves, at the moment they choose.
         settings["Bookings:OverdueCheckInterval"] = "01:00:00";
