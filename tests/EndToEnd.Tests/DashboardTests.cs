@@ -12,14 +12,14 @@ namespace Quartier.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class DashboardTests(PlatformFixture platform)
 {
-    private static readonly string[] Resources = ["postgres", "rabbitmq", "offices", "bookings", "engagement", "reporting", "gateway"];
+    private static readonly string[] Resources = ["postgres", "rabbitmq", "mail", "offices", "bookings", "engagement", "reporting", "identity", "web", "gateway"];
 
     [Fact]
     public async Task The_dashboard_shows_every_resource_running_and_healthy_and_one_trace_across_all_services()
     {
         await using var browser = await HeadlessChromium.LaunchAsync();
         // Tall enough that the resource grid shows every row at once.
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1600 } });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 2400 } });
 
         await page.GotoAsync(platform.DashboardLoginUrl.ToString());
         foreach (var resource in Resources)
@@ -29,7 +29,7 @@ public sealed class DashboardTests(PlatformFixture platform)
         }
 
         // The row match tells resources apart: demo data is loaded only on request.
-        await Assertions.Expect(ResourceRow(page, "demo-data")).ToContainTextAsync("Not started");
+        await Assertions.Expect(ResourceRow(page, "demo-data")).ToContainTextAsync("Not started", new() { Timeout = 30_000 });
 
         var traceId = ActivityTraceId.CreateRandom().ToString();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/offices") { Content = JsonContent.Create(OfficeFlowTests.SuedstadtOffice()) };
