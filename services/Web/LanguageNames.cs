@@ -17,4 +17,18 @@ public static class LanguageNames
             return code;
         }
     }
+
+    /// <summary>The language's name for itself, when the reader's language names it otherwise ("Türkçe" beside "Türkisch").</summary>
+    public static string? OwnName(string code)
+    {
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(code);
+            return string.IsNullOrEmpty(culture.NativeName) || string.Equals(culture.NativeName, culture.DisplayName, StringComparison.OrdinalIgnoreCase) ? null : culture.NativeName;
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
+    }
 }

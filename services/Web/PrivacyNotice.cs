@@ -8,4 +8,7 @@ public static class PrivacyNotice
 
     /// <summary>Changes with the wording of the events section (Resources: PrivacyEvents*).</summary>
     public const string EventsVersion = "2026-12-events";
+
+    /// <summary>Changes with the wording of the volunteering section (Resources: PrivacyVolunteers*).</summary>
+    public const string VolunteersVersion = "2026-12-volunteers";
 }

@@ -29,6 +29,20 @@ public static class KeyboardUser
         await page.Keyboard.PressAsync("Space").ConfigureAwait(false);
     }
 
+    /// <summary>Tabs into a group of radio buttons, moves to the one wanted with the arrow keys, and chooses it with the space bar.</summary>
+    public static async Task ChooseAsync(this IPage page, string selector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var group = await page.Locator(selector).GetAttributeAsync("name").ConfigureAwait(false);
+        await page.TabToAsync($"input[type=radio][name='{group}']").ConfigureAwait(false);
+        for (var press = 0; press < 20 && !await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector).ConfigureAwait(false); press++)
+        {
+            await page.Keyboard.PressAsync("ArrowDown").ConfigureAwait(false);
+        }
+
+        await page.Keyboard.PressAsync("Space").ConfigureAwait(false);
+    }
+
     /// <summary>Enter on the focused field or link, and the next document loaded (the same address after a form post).</summary>
     public static async Task SubmitAsync(this IPage page)
     {

@@ -112,3 +112,25 @@ public enum RegistrationStatus
 }
 
 public sealed record EventRegistration(Guid Id, Guid EventId, int People, RegistrationStatus Status, int? WaitlistPosition);
+
+public sealed record VolunteerAvailability(DayOfWeek Weekday, TimeOnly From, TimeOnly To);
+
+public sealed record GuardianConsent(string Name, string ConsentTextVersion);
+
+public sealed record VolunteerSignUpRequest(
+    string? Name,
+    string? Email,
+    string? Phone,
+    IReadOnlyList<string> Languages,
+    IReadOnlyList<string> Skills,
+    IReadOnlyList<VolunteerAvailability> Availability,
+    Quartier.Contracts.Engagement.AgeGroup AgeGroup,
+    GuardianConsent? Guardian,
+    bool Consent,
+    string ConsentTextVersion);
+
+public sealed record SignedUpVolunteer(Guid Id);
+
+public sealed record BarrierReport(string? Message, string? Where, string? Email, string? Phone, string Language);
+
+public sealed record BarrierReportReceived(Guid OfficeId, string OfficeName);

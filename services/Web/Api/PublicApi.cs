@@ -94,6 +94,13 @@ public sealed class PublicApi(IHttpClientFactory clients)
     public Task<Submission<Confirmation>> RegisterAsync(Guid eventId, EventRegistrationRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
         SubmitAsync<Confirmation>(Engagement, $"/api/engagement/events/{eventId}/registrations", request, idempotencyKey, cancellationToken);
 
+    public Task<Submission<SignedUpVolunteer>> SignUpVolunteerAsync(Guid officeId, VolunteerSignUpRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
+        SubmitAsync<SignedUpVolunteer>(Engagement, $"/api/engagement/offices/{officeId}/volunteers", request, idempotencyKey, cancellationToken);
+
+    /// <summary>Sends a barrier met on the pages to the office chosen, by e-mail.</summary>
+    public Task<Submission<BarrierReportReceived>> ReportBarrierAsync(Guid officeId, BarrierReport report, CancellationToken cancellationToken) =>
+        SubmitAsync<BarrierReportReceived>(Offices, $"/api/offices/{officeId}/accessibility-feedback", report, null, cancellationToken);
+
     /// <summary>Moves the appointment behind the link to another free time of its service and channel.</summary>
     public Task<Submission<Appointment>> MoveAppointmentAsync(string token, DateTimeOffset startsAt, CancellationToken cancellationToken) =>
         SubmitAsync<Appointment>(Bookings, $"{AppointmentLink}/{Uri.EscapeDataString(token)}/reschedule", new { startsAt }, null, cancellationToken);

@@ -1,10 +1,11 @@
+using Quartier.Web.Components.Common;
 using Quartier.Contracts.Bookings;
 using Quartier.Web.Api;
 
 namespace Quartier.Web.Components.Pages;
 
 /// <summary>The resident's details as the form posts them; the checks a page can make before asking the service.</summary>
-public sealed class BookingForm
+public sealed class BookingForm : IResidentContact
 {
     /// <summary>The privacy notice's version the consent box refers to (see the privacy page).</summary>
     public const string ConsentVersion = PrivacyNotice.AppointmentsVersion;

@@ -1,9 +1,10 @@
+using Quartier.Web.Components.Common;
 using Quartier.Web.Api;
 
 namespace Quartier.Web.Components.Pages;
 
 /// <summary>Registering for an event: who comes, how to reach them, how many people, the consent.</summary>
-public sealed class EventForm
+public sealed class EventForm : IResidentContact
 {
     public const int MaxPeople = 6;
 
