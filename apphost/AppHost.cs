@@ -52,7 +52,9 @@ identity
     .WithEnvironment("Identity__Clients__staff-console__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{publicAddress}/"));
 web.WithEnvironment("StaffConsole__Authority", ReferenceExpression.Create($"{publicAddress}/"));
 
-// Bookings and Engagement write to residents; locally the mail lands in the sink ("mail").
+// Bookings and Engagement write to residents, Offices forwards barrier reports to offices; locally
+// the mail lands in the sink ("mail").
+infrastructure.SendsMail(services[0], publicAddress);
 infrastructure.SendsMail(services[1], publicAddress);
 infrastructure.SendsMail(services[2], publicAddress);
 

@@ -1,5 +1,7 @@
 using Quartier.Offices.Data;
 using Quartier.Offices.Directory;
+using Quartier.Offices.Feedback;
+using Quartier.ServiceDefaults.Mail;
 using Quartier.ServiceDefaults.Messaging;
 using Quartier.ServiceDefaults.Persistence;
 using Quartier.ServiceDefaults.Security;
@@ -15,6 +17,8 @@ public static class Extensions
         builder.Services.AddValidation();
         builder.AddStaffAuthentication("offices");
         builder.AddServiceDatabase<OfficesDbContext, WebApplicationBuilder>("officesdb");
+        builder.AddResidentMail<OfficesDbContext, WebApplicationBuilder>();
+        builder.Services.AddScoped<FeedbackMail>();
         builder.AddMessaging();
         return builder;
     }
@@ -22,6 +26,7 @@ public static class Extensions
     public static WebApplication MapOfficesEndpoints(this WebApplication app)
     {
         app.MapOfficeDirectory();
+        app.MapAccessibilityFeedback();
         return app;
     }
 }

@@ -9,7 +9,7 @@ internal sealed record BookableOffice(Guid OfficeId, Guid ServiceId, string Name
 {
     public const string ServiceName = "Sozialberatung";
 
-    public static async Task<BookableOffice> CreateAsync(PlatformFixture platform, string? name = null)
+    public static async Task<BookableOffice> CreateAsync(PlatformFixture platform, string? name = null, string? email = null)
     {
         ArgumentNullException.ThrowIfNull(platform);
         var cancellation = TestContext.Current.CancellationToken;
@@ -22,7 +22,7 @@ internal sealed record BookableOffice(Guid OfficeId, Guid ServiceId, string Name
             postalCode = "37327",
             town = "Leinefelde-Worbis",
             federalState = "DE-TH",
-            contact = new { phone = "+49 3605 555100" },
+            contact = new { phone = "+49 3605 555100", email },
             languages = new[] { "de", "ar", "ru" },
         }, cancellation);
         created.StatusCode.Should().Be(HttpStatusCode.Created);

@@ -162,6 +162,33 @@ public sealed class ResidentPagesTests(PlatformFixture platform) : BrowserTests(
     }
 
     [Fact]
+    public async Task A_barrier_reported_from_an_office_page_reaches_that_office_by_e_mail_and_a_missing_description_is_asked_for_first()
+    {
+        var officeEmail = $"barriere-{Guid.NewGuid():N}@example.org";
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Barrieren {Guid.NewGuid():N}", officeEmail);
+        var page = await NewPageAsync("de-DE");
+        await page.GotoAsync(Address($"/offices/{office.OfficeId}"));
+
+        await page.FollowAsync($"a[href='/accessibility?office={office.OfficeId}#feedback']");
+        await ExpectAccessibleAsync(page, "Barrierefreiheit");
+        (await page.Locator("#office").InputValueAsync()).Should().Be(office.OfficeId.ToString(), "the office the resident came from is chosen");
+        await page.TypeIntoAsync("#where", "Öffnungszeiten");
+        await page.FollowAsync("main form button[type=submit]");
+
+        (await page.Locator("#message-error").InnerTextAsync()).Should().Contain("beschreiben Sie das Problem");
+        (await page.Locator("#where").InputValueAsync()).Should().Be("Öffnungszeiten");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.TypeIntoAsync("#message", "Die Tabelle mit den Öffnungszeiten ist mit 200 % Schrift abgeschnitten.");
+        await page.TypeIntoAsync("#email", "jonas@example.org");
+        await page.FollowAsync("main form button[type=submit]");
+
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain(office.Name);
+        var report = (await SmtpSink.WaitForAsync(Platform.MailDirectory, officeEmail, timeout: PlatformFixture.ArrivalTimeout)).Should().ContainSingle().Subject;
+        report.ReplyTo.Mailboxes.Single().Address.Should().Be("jonas@example.org", "the office answers the resident directly");
+        report.TextBody.Should().Contain("mit 200 % Schrift abgeschnitten").And.Contain("Öffnungszeiten");
+    }
+
+    [Fact]
     public async Task A_resident_moves_an_appointment_by_its_link_and_the_old_time_is_free_again()
     {
         var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Verschieben {Guid.NewGuid():N}");

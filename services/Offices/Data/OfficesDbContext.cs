@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Mail;
 using Microsoft.EntityFrameworkCore;
 using Quartier.Offices.Directory;
 using Quartier.ServiceDefaults.Persistence;
@@ -17,5 +18,6 @@ public sealed class OfficesDbContext(DbContextOptions<OfficesDbContext> options)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OfficesDbContext).Assembly);
         modelBuilder.AddPlatformTables();
+        modelBuilder.AddMailTables();
     }
 }

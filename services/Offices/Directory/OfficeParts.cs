@@ -31,7 +31,7 @@ public sealed record PublicContact(
     [property: StringLength(OfficeLimits.PersonName)] string? Person,
     [property: StringLength(OfficeLimits.ContactRole)] string? Role,
     [property: StringLength(OfficeLimits.Phone), PhoneNumber] string? Phone,
-    [property: StringLength(OfficeLimits.Email), EmailAddress] string? Email);
+    [property: StringLength(OfficeLimits.Email), EmailAddressRule] string? Email);
 
 public sealed record Accessibility(
     bool? StepFreeEntrance,

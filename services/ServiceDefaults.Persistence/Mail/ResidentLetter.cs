@@ -25,8 +25,12 @@ public sealed record ResidentLetter(
     IReadOnlyList<MailFact> Facts,
     MailLink? Link,
     string Closing,
-    MailAttachment? Attachment = null)
+    MailAttachment? Attachment = null,
+    string? ReplyTo = null)
 {
+    /// <summary>Scripts written right to left, by language: a list, so services without culture data write letters too.</summary>
+    private static readonly HashSet<string> RightToLeft = new(["ar", "fa", "he", "ur", "ps", "dv", "yi", "ckb"], StringComparer.OrdinalIgnoreCase);
+
     public MimeMessage ToMime(Guid id, string recipient, MailOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -38,6 +42,11 @@ public sealed record ResidentLetter(
         };
         message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         message.To.Add(MailboxAddress.Parse(recipient));
+        if (ReplyTo is not null && MailboxAddress.TryParse(ReplyTo, out var replyTo))
+        {
+            message.ReplyTo.Add(replyTo);
+        }
+
         // RFC 3834: automatic replies must not answer it.
         message.Headers.Add("Auto-Submitted", "auto-generated");
 
@@ -81,7 +90,7 @@ public sealed record ResidentLetter(
 
     public string Html()
     {
-        var direction = CultureInfo.GetCultureInfo(Language).TextInfo.IsRightToLeft ? "rtl" : "ltr";
+        var direction = RightToLeft.Contains(Language.Split('-')[0]) ? "rtl" : "ltr";
         var html = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{Encode(Language)}\" dir=\"{direction}\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width\">")

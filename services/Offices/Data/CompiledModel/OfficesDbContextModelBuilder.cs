@@ -12,7 +12,7 @@ namespace Quartier.Offices.Data.CompiledModel
     public partial class OfficesDbContextModel
     {
         private OfficesDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("298bccd7-8047-4730-bff8-c0b4b132e385"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("39f3815b-420d-4ed4-af97-cbd99a12d861"), entityTypeCount: 5)
         {
         }
 
@@ -20,11 +20,13 @@ namespace Quartier.Offices.Data.CompiledModel
         {
             var office = OfficeEntityType.Create(this);
             var idempotentRequest = IdempotentRequestEntityType.Create(this);
+            var outgoingMail = OutgoingMailEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
 
             OfficeEntityType.CreateAnnotations(office);
             IdempotentRequestEntityType.CreateAnnotations(idempotentRequest);
+            OutgoingMailEntityType.CreateAnnotations(outgoingMail);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
 
