@@ -57,7 +57,7 @@ public sealed class VolunteerPagesTests(PlatformFixture platform) : BrowserTests
     }
 
     [Fact]
-    public async Task The_sign_up_reads_right_to_left_in_Arabic_passes_axe_and_refuses_a_form_without_a_language()
+    public async Task The_sign_up_and_the_barrier_form_pass_axe_in_Arabic_and_Leichte_Sprache_and_a_sign_up_without_a_language_is_refused()
     {
         var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Mitmachen ar {Guid.NewGuid():N}");
         var page = await NewPageAsync("ar");
@@ -75,6 +75,16 @@ public sealed class VolunteerPagesTests(PlatformFixture platform) : BrowserTests
         (await page.Locator(".summary a[href='#languages']").CountAsync()).Should().Be(1, "the summary leads to the field to mend");
         (await page.AxeViolationsAsync()).Should().BeEmpty();
         (await Platform.Client.GetFromJsonAsync<List<VolunteerView>>($"/api/engagement/offices/{office.OfficeId}/volunteers", Cancellation)).Should().BeEmpty();
+
+        await page.FollowAsync("a[hreflang=de-x-ls]");
+        (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("de-x-ls");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.GotoAsync(Address($"/accessibility?office={office.OfficeId}"));
+        (await page.Locator("#office").CountAsync()).Should().Be(1);
+        (await page.AxeViolationsAsync()).Should().BeEmpty("the barrier form passes axe in Leichte Sprache");
+        await page.FollowAsync("a[hreflang=ar]");
+        (await page.Locator("html").GetAttributeAsync("dir")).Should().Be("rtl");
+        (await page.AxeViolationsAsync()).Should().BeEmpty("the barrier form passes axe in Arabic");
     }
 
     private sealed record AvailabilityView(string Weekday, TimeOnly From, TimeOnly To);
