@@ -63,6 +63,7 @@ public static class Extensions
         app.MapAppointments();
         app.MapStaffAppointments();
         app.MapCallbacks();
+        app.MapResidentsOwnData();
         app.MapReminderSettings();
         return app;
     }

@@ -54,6 +54,7 @@ public static class Extensions
         app.MapHostOffices();
         app.MapEvents();
         app.MapRegistrations();
+        app.MapResidentsOwnData();
         app.MapVolunteers();
         app.MapOpportunities();
         app.MapShifts();

@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Privacy;
 using Quartier.ServiceDefaults.Contact;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -188,10 +189,11 @@ public static class AppointmentEndpoints
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "appointment.ics");
     }
 
+    /// <summary>The appointment behind a live link: one whose personal data was erased or expired opens nothing.</summary>
     private static Task<Appointment?> FindAsync(BookingsDbContext db, string token, CancellationToken cancellationToken)
     {
         var hash = ManagementToken.Hash(token);
-        return db.Appointments.SingleOrDefaultAsync(a => a.ManagementTokenHash == hash, cancellationToken);
+        return db.Appointments.SingleOrDefaultAsync(a => a.ManagementTokenHash == hash && a.PersonalDataPurgedAt == null, cancellationToken);
     }
 
     private static ProblemHttpResult? ChangeProblem(Appointment appointment, DateTimeOffset now, BookingsOptions options)

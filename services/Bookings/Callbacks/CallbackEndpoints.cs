@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Privacy;
 using Quartier.ServiceDefaults.Contact;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -254,10 +255,11 @@ public static class CallbackEndpoints
         return TypedResults.Ok(ViewOf(callback, await ZoneAsync(db, callback, cancellationToken)));
     }
 
+    /// <summary>The callback behind a live link: one whose personal data was erased or expired opens nothing.</summary>
     private static Task<CallbackRequest?> FindAsync(BookingsDbContext db, string token, CancellationToken cancellationToken)
     {
         var hash = ManagementToken.Hash(token);
-        return db.CallbackRequests.SingleOrDefaultAsync(c => c.ManagementTokenHash == hash, cancellationToken);
+        return db.CallbackRequests.SingleOrDefaultAsync(c => c.ManagementTokenHash == hash && c.PersonalDataPurgedAt == null, cancellationToken);
     }
 
     private static async Task<TimeZoneInfo> ZoneAsync(BookingsDbContext db, CallbackRequest callback, CancellationToken cancellationToken) =>

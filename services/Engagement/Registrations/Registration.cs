@@ -84,4 +84,13 @@ public sealed class Registration
     }
 
     public void RecordAttendance(int people) => PeopleAttended = people;
+
+    /// <summary>The resident's own erasure: name and contact go at once; the registration stays, anonymous, for the counts.</summary>
+    public void ErasePersonalData(DateTimeOffset now)
+    {
+        Name = null;
+        Email = null;
+        Phone = null;
+        PersonalDataErasedAt = now;
+    }
 }

@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Privacy;
 using Quartier.ServiceDefaults.Contact;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -95,7 +96,7 @@ public static class RegistrationEndpoints
         string token, EngagementDbContext db, CancellationToken cancellationToken)
     {
         var hash = ManagementToken.Hash(token);
-        var registration = await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.ManagementTokenHash == hash, cancellationToken);
+        var registration = await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.ManagementTokenHash == hash && r.PersonalDataErasedAt == null, cancellationToken);
         return registration is null
             ? Problems.NotFound("Registration")
             : TypedResults.Ok(new RegistrationResponse(registration.Id, registration.EventId, registration.People, registration.Status,
@@ -106,7 +107,7 @@ public static class RegistrationEndpoints
         string token, EngagementDbContext db, EngagementMail mail, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
     {
         var hash = ManagementToken.Hash(token);
-        var eventId = await db.Registrations.Where(r => r.ManagementTokenHash == hash).Select(r => (Guid?)r.EventId).SingleOrDefaultAsync(cancellationToken);
+        var eventId = await db.Registrations.Where(r => r.ManagementTokenHash == hash && r.PersonalDataErasedAt == null).Select(r => (Guid?)r.EventId).SingleOrDefaultAsync(cancellationToken);
         if (eventId is null)
         {
             return Problems.NotFound("Registration");
@@ -115,7 +116,7 @@ public static class RegistrationEndpoints
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var target = (await db.LockAsync(eventId.Value, cancellationToken))!;
         // Read again under the lock: a parallel cancellation of the same registration must not free its seats twice.
-        var registration = await db.Registrations.SingleAsync(r => r.ManagementTokenHash == hash, cancellationToken);
+        var registration = await db.Registrations.SingleAsync(r => r.ManagementTokenHash == hash && r.PersonalDataErasedAt == null, cancellationToken);
         if (registration.Status == RegistrationStatus.Cancelled)
         {
             return Problems.Conflict("The registration is already cancelled.", $"It was cancelled at {registration.CancelledAt:u}.");

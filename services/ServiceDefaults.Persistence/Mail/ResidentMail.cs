@@ -57,4 +57,32 @@ public sealed class ResidentMail(IOptions<MailOptions> options, TimeProvider tim
             .ToListAsync(cancellationToken);
         db.Set<OutgoingMail>().RemoveRange(waiting);
     }
+
+    /// <summary>
+    /// Forgets every message about <paramref name="about"/> whose text or address is still kept —
+    /// waiting or set aside — with the next <c>SaveChanges</c> (a resident's erasure). One being sent
+    /// right now is deleted by its sender once the server took it.
+    /// </summary>
+    public static async Task ForgetAsync(DbContext db, Guid about, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var kept = await db.Set<OutgoingMail>()
+            .Where(mail => mail.About == about && (mail.State == MailState.Queued || mail.State == MailState.SetAside))
+            .ToListAsync(cancellationToken);
+        db.Set<OutgoingMail>().RemoveRange(kept);
+    }
+
+    /// <summary>The messages about <paramref name="about"/> still kept, for the resident's own copy of their data.</summary>
+    public static async Task<IReadOnlyList<KeptMail>> KeptAboutAsync(DbContext db, Guid about, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Set<OutgoingMail>().AsNoTracking()
+            .Where(mail => mail.About == about && mail.Recipient != null)
+            .OrderBy(mail => mail.CreatedAt)
+            .Select(mail => new KeptMail(mail.Kind, mail.Language, mail.Recipient!, mail.State, mail.DueAt))
+            .ToListAsync(cancellationToken);
+    }
 }
+
+/// <summary>A message to a resident as their copy of their data shows it: what kind, to which address, when.</summary>
+public sealed record KeptMail(string Kind, string Language, string Recipient, MailState State, DateTimeOffset DueAt);

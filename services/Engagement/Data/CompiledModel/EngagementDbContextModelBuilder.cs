@@ -12,7 +12,7 @@ namespace Quartier.Engagement.Data.CompiledModel
     public partial class EngagementDbContextModel
     {
         private EngagementDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fdbd0731-10bf-4407-99e0-e0a58960bd99"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("679af6b2-7466-41f3-845a-2d348237691c"), entityTypeCount: 15)
         {
         }
 
