@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Telemetry;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -35,7 +36,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            LogDependencyDown(logger, exception.GetType().Name, httpContext.Request.Path);
+            LogDependencyDown(logger, exception.GetType().Name, SecretLinkRedactor.Redact(httpContext.Request.Path.Value ?? string.Empty));
             httpContext.Response.Headers.RetryAfter = TryAgainLater.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
 
@@ -57,7 +58,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
     };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A dependency is unavailable ({ExceptionType}) while serving {Path}; answering 503")]
-    private static partial void LogDependencyDown(ILogger logger, string exceptionType, PathString path);
+    private static partial void LogDependencyDown(ILogger logger, string exceptionType, string path);
 }
 
 /// <summary>Unreadable requests (400 naming what was wrong) and network failures of any dependency (503).</summary>

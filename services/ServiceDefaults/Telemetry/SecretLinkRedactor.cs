@@ -5,8 +5,10 @@ using OpenTelemetry;
 namespace Quartier.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// A management link (<c>.../manage/{token}</c>) is a resident's key to their booking: the token must
-/// not reach the dashboard through the URL tags that ASP.NET Core, HttpClient and the proxy record.
+/// A management link is a resident's key to their booking — in the APIs <c>.../manage/{token}</c>, on
+/// the pages <c>/appointment/{token}</c>, <c>/callback/{token}</c>, <c>/registration/{token}</c>: the
+/// token must not reach the dashboard through the URL tags that ASP.NET Core, HttpClient and the proxy
+/// record, nor through the paths in log messages.
 /// </summary>
 public sealed partial class SecretLinkRedactor : BaseProcessor<Activity>
 {
@@ -18,15 +20,15 @@ public sealed partial class SecretLinkRedactor : BaseProcessor<Activity>
         data.DisplayName = Redact(data.DisplayName);
         foreach (var (key, value) in data.TagObjects.ToList())
         {
-            if (value is string text && ManageSegment().IsMatch(text))
+            if (value is string text && SecretSegment().IsMatch(text))
             {
                 data.SetTag(key, Redact(text));
             }
         }
     }
 
-    public static string Redact(string text) => ManageSegment().Replace(text, "$1" + Placeholder);
+    public static string Redact(string text) => SecretSegment().Replace(text, "$1" + Placeholder);
 
-    [GeneratedRegex("(/manage/)[^/?#{}]+", RegexOptions.CultureInvariant)]
-    private static partial Regex ManageSegment();
+    [GeneratedRegex("(/manage/|/appointment/|/callback/|/registration/)[^/?#{}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretSegment();
 }

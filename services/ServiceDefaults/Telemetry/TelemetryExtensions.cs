@@ -31,7 +31,8 @@ public static class TelemetryExtensions
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
-            logging.IncludeScopes = true;
+            // Scopes would carry each request's path, and the pages' paths hold residents' secret links.
+            logging.IncludeScopes = false;
         });
 
         var telemetry = builder.Services.AddOpenTelemetry()
