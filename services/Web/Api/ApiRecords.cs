@@ -134,3 +134,17 @@ public sealed record SignedUpVolunteer(Guid Id);
 public sealed record BarrierReport(string? Message, string? Where, string? Email, string? Phone, string Language);
 
 public sealed record BarrierReportReceived(Guid OfficeId, string OfficeName);
+
+public sealed record PersonalDataErased(IReadOnlyList<string> Remains);
+
+/// <summary>A kind of booking a resident holds a link to: the page's path, and where its service keeps it.</summary>
+public sealed record OwnData(string Page, string Service, string ApiLink)
+{
+    public static OwnData Appointment { get; } = new("appointment", PublicApi.Bookings, PublicApi.AppointmentLink);
+
+    public static OwnData Callback { get; } = new("callback", PublicApi.Bookings, PublicApi.CallbackLink);
+
+    public static OwnData Registration { get; } = new("registration", PublicApi.Engagement, PublicApi.RegistrationLink);
+
+    public static IReadOnlyList<OwnData> All { get; } = [Appointment, Callback, Registration];
+}

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Quartier.Contracts.Bookings;
 
 namespace Quartier.Web.Api;
@@ -122,6 +123,22 @@ public sealed class PublicApi(IHttpClientFactory clients)
 
     public Task<EventRegistration?> RegistrationAsync(string token, CancellationToken cancellationToken) =>
         GetOrNullAsync<EventRegistration>(Engagement, $"{RegistrationLink}/{Uri.EscapeDataString(token)}", cancellationToken);
+
+    /// <summary>Everything stored about the booking behind the link, as its service writes it; null for a link that opens nothing.</summary>
+    public Task<JsonObject?> PersonalDataAsync(OwnData kind, string token, CancellationToken cancellationToken) =>
+        GetOrNullAsync<JsonObject>(kind.Service, $"{kind.ApiLink}/{Uri.EscapeDataString(token)}/personal-data", cancellationToken);
+
+    /// <summary>Erases the resident's personal data behind the link: what remains (anonymous), or null for a link that opens nothing.</summary>
+    public async Task<IReadOnlyList<string>?> ErasePersonalDataAsync(OwnData kind, string token, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(kind.Service, new HttpRequestMessage(HttpMethod.Delete, $"{kind.ApiLink}/{Uri.EscapeDataString(token)}/personal-data"), cancellationToken);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => (await response.Content.ReadFromJsonAsync<PersonalDataErased>(Json, cancellationToken))!.Remains,
+            HttpStatusCode.NotFound => null,
+            _ => throw new ServiceUnavailableException(kind.Service),
+        };
+    }
 
     private async Task<Submission<T>> SubmitAsync<T>(string service, string path, object request, string? idempotencyKey, CancellationToken cancellationToken)
     {
