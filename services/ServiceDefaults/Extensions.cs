@@ -25,6 +25,8 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
+            // The default request logs write each full address, and residents' secret links are addresses; the traces keep the redacted one.
+            http.RemoveAllLoggers();
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });

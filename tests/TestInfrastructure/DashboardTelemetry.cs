@@ -39,6 +39,14 @@ public sealed class DashboardTelemetry : IDisposable
     public Task<IReadOnlyList<ReceivedSpan>> WaitForSpansAsync(string resource, Func<IReadOnlyList<ReceivedSpan>, bool> condition, TimeSpan timeout) =>
         WaitAsync($"/api/telemetry/spans?resource={Uri.EscapeDataString(resource)}&limit=5000", condition, timeout);
 
+    /// <summary>Every span and structured log the dashboard still holds, as the OTLP JSON it answers: for searching what reached it.</summary>
+    public async Task<string> EverythingReceivedAsync(CancellationToken cancellationToken)
+    {
+        var spans = await client.GetStringAsync(new Uri("/api/telemetry/spans?limit=1000000", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        var logs = await client.GetStringAsync(new Uri("/api/telemetry/logs?limit=1000000", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        return spans + "\n" + logs;
+    }
+
     private async Task<IReadOnlyList<ReceivedSpan>> WaitAsync(string query, Func<IReadOnlyList<ReceivedSpan>, bool> condition, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(condition);
