@@ -8,9 +8,6 @@ public sealed class BookingsOptions
     /// <summary>Until this long before an appointment the resident may cancel or move it with the link.</summary>
     public TimeSpan ChangeCutOff { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>Names, phone numbers, e-mail addresses and topics are deleted this long after the appointment or callback is done.</summary>
-    public TimeSpan PersonalDataRetention { get; set; } = TimeSpan.FromDays(30);
-
     /// <summary>How long before an appointment the resident is reminded by e-mail, unless the office sets its own.</summary>
     public TimeSpan ReminderLead { get; set; } = TimeSpan.FromHours(24);
 

@@ -1,5 +1,8 @@
-using Quartier.Bookings.Appointments;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Quartier.Bookings.AppointmentServices;
+using Quartier.Bookings.Appointments;
 using Quartier.Bookings.Callbacks;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Diagnostics;
@@ -9,13 +12,11 @@ using Quartier.Bookings.Offices;
 using Quartier.Bookings.OpeningHours;
 using Quartier.Bookings.Privacy;
 using Quartier.Bookings.Slots;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Quartier.ServiceDefaults.Hosting;
 using Quartier.ServiceDefaults.Mail;
 using Quartier.ServiceDefaults.Messaging;
 using Quartier.ServiceDefaults.Persistence;
+using Quartier.ServiceDefaults.Privacy;
 using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Bookings;
@@ -65,6 +66,7 @@ public static class Extensions
         app.MapCallbacks();
         app.MapResidentsOwnData();
         app.MapReminderSettings();
+        app.MapOfficeRetention<BookingsDbContext, BookableOffice>("/api/bookings/offices", RetentionKind.Appointments, RetentionKind.Callbacks);
         return app;
     }
 }

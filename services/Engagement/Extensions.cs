@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Quartier.Engagement.Common;
 using Quartier.Engagement.Data;
 using Quartier.Engagement.Events;
@@ -11,11 +12,11 @@ using Quartier.Engagement.Registrations;
 using Quartier.Engagement.Shifts;
 using Quartier.Engagement.Tandems;
 using Quartier.Engagement.Volunteers;
-using Microsoft.Extensions.Options;
 using Quartier.ServiceDefaults.Hosting;
 using Quartier.ServiceDefaults.Mail;
 using Quartier.ServiceDefaults.Messaging;
 using Quartier.ServiceDefaults.Persistence;
+using Quartier.ServiceDefaults.Privacy;
 using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Engagement;
@@ -43,9 +44,8 @@ public static class Extensions
         builder.Services.AddSingleton<ShiftShortageMonitor>();
         builder.Services.AddScheduledJob<ShiftShortageMonitor>(services => services.GetRequiredService<IOptions<ShiftShortageOptions>>().Value.CheckInterval);
 
-        builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection("Engagement:Retention"));
         builder.Services.AddSingleton<PersonalDataRetention>();
-        builder.Services.AddScheduledJob<PersonalDataRetention>(services => services.GetRequiredService<IOptions<RetentionOptions>>().Value.CheckInterval);
+        builder.Services.AddScheduledJob<PersonalDataRetention>(_ => PersonalDataRetention.Interval);
         return builder;
     }
 
@@ -55,6 +55,7 @@ public static class Extensions
         app.MapEvents();
         app.MapRegistrations();
         app.MapResidentsOwnData();
+        app.MapOfficeRetention<EngagementDbContext, HostOffice>("/api/engagement/offices", RetentionKind.Registrations, RetentionKind.Volunteers);
         app.MapVolunteers();
         app.MapOpportunities();
         app.MapShifts();

@@ -7,6 +7,7 @@ using Quartier.Engagement.Privacy;
 using Quartier.Engagement.Registrations;
 using Quartier.Engagement.Tandems;
 using Quartier.Engagement.Volunteers;
+using Quartier.ServiceDefaults.Privacy;
 using Quartier.Testing;
 
 namespace Quartier.Engagement.Tests;
@@ -51,7 +52,7 @@ public sealed class RetentionTests(PlatformInfrastructure platform) : IAsyncLife
         today.Should().Be(new ErasedCounts(0, 0, 0));
 
         // 100 days on, with volunteers kept for 60 days after they ended: all three are due.
-        var later = host.StartWithClockAhead(TimeSpan.FromDays(100), new Dictionary<string, string> { ["Engagement:Retention:Volunteers"] = "60.00:00:00" });
+        var later = host.StartWithClockAhead(TimeSpan.FromDays(100), new Dictionary<string, string> { ["Retention:Volunteers"] = "60" });
         using var laterClient = later.CreateStaffClient();
         await later.Services.GetRequiredService<PersonalDataRetention>().EraseExpiredAsync(Cancellation);
 
@@ -66,5 +67,49 @@ public sealed class RetentionTests(PlatformInfrastructure platform) : IAsyncLife
         (await host.Client.GetFromJsonAsync<VolunteerResponse>($"/api/engagement/volunteers/{staying}", Json.Options, Cancellation))!.Name.Should().Be("Hanna Schulz");
         (await host.Client.GetFromJsonAsync<TandemResponse>($"/api/engagement/tandems/{tandem.Id}", Cancellation))!.PartnerName.Should().BeNull();
         (await host.Client.GetFromJsonAsync<HoursSummary>($"/api/engagement/hours/summary?volunteerId={leaving}", Cancellation))!.Total.Should().Be(2m);
+    }
+
+    [Fact]
+    public async Task An_office_that_keeps_registrations_14_days_and_volunteers_30_loses_them_then_while_another_office_keeps_its_own()
+    {
+        var other = await host.RegisterOfficeAsync("Stadtteilbüro Nord");
+        var retention = $"/api/engagement/offices/{officeId}/retention";
+        using (var tooLong = await host.Client.PutAsJsonAsync($"{retention}/volunteers", new { days = 1000 }, Cancellation))
+        {
+            tooLong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            (await tooLong.Content.ReadAsStringAsync(Cancellation)).Should().Contain("between 30 and 730 days");
+        }
+
+        (await host.Client.PutAsJsonAsync($"{retention}/registrations", new { days = 14 }, Cancellation)).EnsureSuccessStatusCode();
+        (await host.Client.PutAsJsonAsync($"{retention}/volunteers", new { days = 30 }, Cancellation)).EnsureSuccessStatusCode();
+        var settings = (await host.Client.GetFromJsonAsync<List<RetentionSetting>>(retention, Cancellation))!;
+        settings.Select(s => (s.Kind, s.Days, s.OwnChoice)).Should().Equal(("registrations", 14, true), ("volunteers", 30, true));
+
+        var registrations = new Dictionary<Guid, Guid>();
+        var volunteers = new Dictionary<Guid, Guid>();
+        foreach (var office in new[] { officeId, other })
+        {
+            var scheduled = await host.ScheduleEventAsync(office, 10);
+            using var registered = await host.Client.PostAsJsonAsync($"/api/engagement/events/{scheduled.Id}/registrations",
+                new { name = "Familie Haddad", email = "haddad@example.org", people = 2, consent = true, consentTextVersion = "2026-01" }, Cancellation);
+            await Json.EnsureStatusAsync(registered, HttpStatusCode.Created);
+            registrations[office] = scheduled.Id;
+            volunteers[office] = await host.Client.SignUpApprovedAsync(office, VolunteerApi.SignUpBody());
+            using var end = await host.Client.PostAsync(new Uri($"/api/engagement/volunteers/{volunteers[office]}/end", UriKind.Relative), null, Cancellation);
+            await Json.EnsureStatusAsync(end, HttpStatusCode.OK);
+        }
+
+        // A month on (the job also runs when the instance starts): the events ended 24 days ago and the volunteers 31 days ago.
+        var later = host.StartWithClockAhead(TimeSpan.FromDays(31));
+        await later.Services.GetRequiredService<PersonalDataRetention>().EraseExpiredAsync(Cancellation);
+
+        async Task<string?> RegisteredNameAsync(Guid office) =>
+            (await host.Client.GetFromJsonAsync<List<StaffRegistrationResponse>>($"/api/engagement/events/{registrations[office]}/registrations", Cancellation))!.Single().Name;
+        async Task<string?> VolunteerNameAsync(Guid office) =>
+            (await host.Client.GetFromJsonAsync<VolunteerResponse>($"/api/engagement/volunteers/{volunteers[office]}", Json.Options, Cancellation))!.Name;
+        (await RegisteredNameAsync(officeId)).Should().BeNull("this office keeps registrations 14 days after the event");
+        (await VolunteerNameAsync(officeId)).Should().BeNull("this office keeps volunteers 30 days after they ended");
+        (await RegisteredNameAsync(other)).Should().Be("Familie Haddad", "the other office keeps the deployment's 90 days");
+        (await VolunteerNameAsync(other)).Should().Be("Hanna Schulz", "the other office keeps the deployment's 365 days");
     }
 }

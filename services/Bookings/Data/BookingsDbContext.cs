@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Quartier.Bookings.Appointments;
 using Quartier.Bookings.AppointmentServices;
+using Quartier.Bookings.Appointments;
 using Quartier.Bookings.Callbacks;
 using Quartier.Bookings.Offices;
 using Quartier.Bookings.OpeningHours;
 using Quartier.ServiceDefaults.Mail;
 using Quartier.ServiceDefaults.Persistence;
+using Quartier.ServiceDefaults.Privacy;
 
 namespace Quartier.Bookings.Data;
 
@@ -33,5 +34,6 @@ public sealed class BookingsDbContext(DbContextOptions<BookingsDbContext> option
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BookingsDbContext).Assembly);
         modelBuilder.AddPlatformTables();
         modelBuilder.AddMailTables();
+        modelBuilder.AddOfficeRetention();
     }
 }

@@ -9,6 +9,7 @@ using Quartier.Engagement.Tandems;
 using Quartier.Engagement.Volunteers;
 using Quartier.ServiceDefaults.Mail;
 using Quartier.ServiceDefaults.Persistence;
+using Quartier.ServiceDefaults.Privacy;
 
 namespace Quartier.Engagement.Data;
 
@@ -42,5 +43,6 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EngagementDbContext).Assembly);
         modelBuilder.AddPlatformTables();
         modelBuilder.AddMailTables();
+        modelBuilder.AddOfficeRetention();
     }
 }

@@ -23,9 +23,6 @@ public sealed class IdentityServerOptions
 
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>How long the access record is kept; then the retention job deletes it.</summary>
-    public TimeSpan AccessRecordRetention { get; set; } = TimeSpan.FromDays(730);
-
     /// <summary>Where links to the sign-in pages point: the issuer, else the request's own address, else the gateway on a developer's machine.</summary>
     public Uri PublicBase(HttpRequest? request) =>
         Issuer ?? (request is null ? new Uri("http://localhost:8080/") : new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/"));

@@ -34,9 +34,6 @@ public sealed class MailOptions
     /// <summary>After this many failed attempts a message is set aside for an operator (the <c>mail</c> verb).</summary>
     public int Attempts { get; set; } = 15;
 
-    /// <summary>What remains of a sent or set-aside message (kind, time, outcome; never its text) is deleted after this.</summary>
-    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
-
     public TimeSpan RetryAfter(int failedAttempts) =>
         TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks * (1L << Math.Clamp(failedAttempts - 1, 0, 30))));
 }

@@ -5,13 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using Quartier.ServiceDefaults.Http;
 using Quartier.ServiceDefaults.Hosting;
+using Quartier.ServiceDefaults.Http;
 using Quartier.ServiceDefaults.Idempotency;
 using Quartier.ServiceDefaults.Messaging.Outbox;
+using Quartier.ServiceDefaults.Privacy;
 
 namespace Quartier.ServiceDefaults.Persistence;
 
@@ -83,6 +85,8 @@ public static class DatabaseExtensions
         builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter("Npgsql"));
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         builder.Services.AddScheduledJob<Housekeeping<TContext>>(_ => Housekeeping<TContext>.Interval);
+        builder.Services.AddOptions<RetentionPeriods>().BindConfiguration(RetentionPeriods.Section).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionPeriods>, RetentionPeriodsValidation>());
         builder.Services.AddScoped<IIdempotencyStore, IdempotencyStore<TContext>>();
         builder.Services.AddSingleton<IMigratable, Migratable<TContext>>();
         return builder;

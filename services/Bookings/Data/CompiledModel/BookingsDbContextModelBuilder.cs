@@ -12,7 +12,7 @@ namespace Quartier.Bookings.Data.CompiledModel
     public partial class BookingsDbContextModel
     {
         private BookingsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1542cbde-f9d8-4edd-ac9d-30c7f089dab1"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("75869a7a-db4a-4f58-a916-30d4df9de04c"), entityTypeCount: 13)
         {
         }
 
@@ -30,6 +30,7 @@ namespace Quartier.Bookings.Data.CompiledModel
             var outgoingMail = OutgoingMailEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
+            var officeRetention = OfficeRetentionEntityType.Create(this);
 
             AppointmentServiceEntityType.CreateForeignKey1(appointmentService, bookableOffice);
             AppointmentEntityType.CreateForeignKey1(appointment, appointmentService);
@@ -51,6 +52,7 @@ namespace Quartier.Bookings.Data.CompiledModel
             OutgoingMailEntityType.CreateAnnotations(outgoingMail);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
+            OfficeRetentionEntityType.CreateAnnotations(officeRetention);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

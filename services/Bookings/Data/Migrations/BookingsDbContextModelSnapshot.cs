@@ -544,6 +544,26 @@ namespace Quartier.Bookings.Data.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Quartier.ServiceDefaults.Privacy.OfficeRetention", b =>
+                {
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OfficeId", "Kind");
+
+                    b.ToTable("OfficeRetention", (string)null);
+                });
+
             modelBuilder.Entity("Quartier.Bookings.AppointmentServices.AppointmentService", b =>
                 {
                     b.HasOne("Quartier.Bookings.Offices.BookableOffice", null)

@@ -12,7 +12,7 @@ namespace Quartier.Engagement.Data.CompiledModel
     public partial class EngagementDbContextModel
     {
         private EngagementDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("679af6b2-7466-41f3-845a-2d348237691c"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("f2f10862-42c1-4512-8056-b7bf0050d666"), entityTypeCount: 16)
         {
         }
 
@@ -33,6 +33,7 @@ namespace Quartier.Engagement.Data.CompiledModel
             var outgoingMail = OutgoingMailEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
+            var officeRetention = OfficeRetentionEntityType.Create(this);
 
             CommunityEventEntityType.CreateForeignKey1(communityEvent, hostOffice);
             EventTextEntityType.CreateForeignKey1(eventText, communityEvent);
@@ -63,6 +64,7 @@ namespace Quartier.Engagement.Data.CompiledModel
             OutgoingMailEntityType.CreateAnnotations(outgoingMail);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
+            OfficeRetentionEntityType.CreateAnnotations(officeRetention);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");
