@@ -5,7 +5,7 @@ using Quartier.Testing;
 
 namespace Quartier.EndToEnd.Tests;
 
-/// <summary>Residents offering their time on the pages: the volunteer sign-up, with the keyboard alone, in German and Arabic.</summary>
+/// <summary>Residents offering their time on the pages: the volunteer sign-up and the volunteer's own data, with the keyboard alone, in German and Arabic.</summary>
 [Collection(PlatformCollection.Name)]
 public sealed class VolunteerPagesTests(PlatformFixture platform) : BrowserTests(platform)
 {
@@ -54,6 +54,19 @@ public sealed class VolunteerPagesTests(PlatformFixture platform) : BrowserTests
         volunteer.Availability.Should().ContainSingle().Which.Should().Be(new AvailabilityView("Wednesday", new TimeOnly(12, 0), new TimeOnly(17, 0)));
         volunteer.AgeGroup.Should().Be("Minor");
         volunteer.Status.Should().Be("Pending");
+
+        // The volunteer's own link: everything stored, named in the page's language, and withdrawing at once.
+        await page.FollowAsync("a[href$='/my-data']");
+        await ExpectAccessibleAsync(page, "Ihre Daten");
+        var stored = await page.Locator("dl").InnerTextAsync();
+        stored.Should().Contain("Yusuf Demir").And.Contain("Ayşe Demir").And.Contain("Türkçe").And.Contain("Mittwoch").And.Contain("Minderjährig")
+            .And.Contain("Wartet auf Bestätigung durch das Büro");
+        await page.TickAsync("#confirmed");
+        await page.FollowAsync("main form button[type=submit]");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Tätigkeiten", "what remains is named");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        var withdrawn = (await Platform.Client.GetFromJsonAsync<List<VolunteerView>>($"/api/engagement/offices/{office.OfficeId}/volunteers", Cancellation))!.Single();
+        (withdrawn.Name, withdrawn.Phone, withdrawn.Status).Should().Be((null, null, "Ended"), "withdrawing the consent erases the name and phone and ends the volunteering");
     }
 
     [Fact]

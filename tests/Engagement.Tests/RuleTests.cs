@@ -45,5 +45,5 @@ public sealed class RuleTests
         Volunteers.Volunteer.SignUp(Guid.NewGuid(), Guid.NewGuid(), new SignUpVolunteerRequest(
             "Name", "a@example.org", null, languages, skills,
             [new AvailabilityRequest(DayOfWeek.Tuesday, from ?? new TimeOnly(15, 0), new TimeOnly(17, 0))],
-            AgeGroup.Adult, null, true, "v1"), signedUpAt);
+            AgeGroup.Adult, null, true, "v1"), Guid.NewGuid().ToString("N"), "de", signedUpAt);
 }

@@ -21,6 +21,9 @@ internal sealed class VolunteerConfiguration : IEntityTypeConfiguration<Voluntee
         v.Property(x => x.AgeGroup).HasConversion<string>().HasMaxLength(16);
         v.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         v.Property(x => x.Version).IsRowVersion();
+        v.Property(x => x.ManagementTokenHash).HasMaxLength(64);
+        v.HasIndex(x => x.ManagementTokenHash).IsUnique();
+        v.Property(x => x.MessageLanguage).HasMaxLength(VolunteerLimits.MessageLanguage);
         v.HasIndex(x => new { x.OfficeId, x.Status });
         v.OwnsMany(x => x.Availability, slot =>
         {

@@ -3,14 +3,15 @@ using Quartier.Engagement.Data;
 using Quartier.Engagement.Events;
 using Quartier.Engagement.Offices;
 using Quartier.Engagement.Registrations;
+using Quartier.Engagement.Volunteers;
 using Quartier.ServiceDefaults.Mail;
 
 namespace Quartier.Engagement.Mail;
 
 /// <summary>
 /// What Engagement writes to residents who registered for an event with an e-mail address —
-/// registered, waitlisted, moved up from the waitlist, event cancelled — queued in the caller's unit
-/// of work. The management link is in a message only where the caller holds the secret (registering):
+/// registered, waitlisted, moved up from the waitlist, event cancelled — and to volunteers who signed
+/// up with one, queued in the caller's unit of work. The management link is in a message only where the caller holds the secret (registering):
 /// the first message carries it, the later ones refer to it.
 /// </summary>
 public sealed class EngagementMail(ResidentMail mail, EngagementDbContext db)
@@ -19,6 +20,7 @@ public sealed class EngagementMail(ResidentMail mail, EngagementDbContext db)
     public const string RegistrationWaitlisted = "registration-waitlisted";
     public const string RegistrationPromoted = "registration-promoted";
     public const string EventCancelled = "event-cancelled";
+    public const string VolunteerSignedUp = "volunteer-signed-up";
 
     private static readonly MailTextSource Texts = new(typeof(EngagementMail).Assembly, "Quartier.Engagement.Resources.MailTexts");
 
@@ -35,6 +37,25 @@ public sealed class EngagementMail(ResidentMail mail, EngagementDbContext db)
 
     public Task EventCancelledAsync(Registration registration, CommunityEvent cancelled, CancellationToken cancellationToken) =>
         QueueAsync(registration, cancelled, EventCancelled, "EventCancelledSubject", words => words["EventCancelled"], _ => null, cancellationToken);
+
+    /// <summary>The volunteer's own link, to the page that shows and erases what is stored; only with an e-mail address.</summary>
+    public async Task SignedUpAsync(Volunteer volunteer, string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(volunteer);
+        if (volunteer.Email is not { } email)
+        {
+            return;
+        }
+
+        var office = await OfficeAsync(volunteer.OfficeId, cancellationToken);
+        var words = new MailWording(Texts, volunteer.MessageLanguage);
+        mail.Add(db, email, VolunteerSignedUp, volunteer.Id, words.Letter(
+            words.Format("VolunteerSignedUpSubject", office.Name),
+            [words["VolunteerSignedUp"]],
+            [],
+            new MailLink(words["ManageVolunteering"], mail.Link($"volunteer/{token}/my-data")),
+            office.Name));
+    }
 
     private async Task QueueAsync(
         Registration registration, CommunityEvent about, string kind, string subjectKey,

@@ -14,6 +14,10 @@ public sealed class HostOffice : OfficeCopy
 
     public string TimeZone { get; set; } = "Europe/Berlin";
 
+    /// <summary>The office's local date at <paramref name="now"/>.</summary>
+    public DateOnly Today(DateTimeOffset now) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
+
     protected override void Take(OfficeDescription description)
     {
         ArgumentNullException.ThrowIfNull(description);

@@ -38,4 +38,18 @@ public sealed class Tandem
         EndsOn = endsOn,
         FormedAt = now,
     };
+
+    /// <summary>Ends the tandem today (the office's date); ended before its first day, it never ran and has no last day.</summary>
+    public void End(DateTimeOffset now, DateOnly today)
+    {
+        EndedAt = now;
+        if (today < StartsOn)
+        {
+            EndsOn = null;
+        }
+        else if (EndsOn is null || EndsOn > today)
+        {
+            EndsOn = today;
+        }
+    }
 }

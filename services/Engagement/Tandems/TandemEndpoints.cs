@@ -85,19 +85,8 @@ public static class TandemEndpoints
         }
 
         var now = time.GetUtcNow();
-        tandem.EndedAt = now;
         var office = await db.Offices.AsNoTracking().SingleAsync(o => o.OfficeId == tandem.OfficeId, cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(office.TimeZone)).DateTime);
-        // Ended before its first day, it never ran and has no last day; Reporting counts it as formed, never as active.
-        if (today < tandem.StartsOn)
-        {
-            tandem.EndsOn = null;
-        }
-        else if (tandem.EndsOn is null || tandem.EndsOn > today)
-        {
-            tandem.EndsOn = today;
-        }
-
+        tandem.End(now, office.Today(now));
         db.AddIntegrationEvent(new TandemEnded(tandem.Id, tandem.OfficeId, now), time);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(TandemResponse.From(tandem));

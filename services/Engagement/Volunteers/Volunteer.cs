@@ -58,11 +58,19 @@ public sealed class Volunteer
 
     public DateTimeOffset? PersonalDataErasedAt { get; private set; }
 
+    /// <summary>SHA-256 of the volunteer's own link; null for sign-ups made before there were links.</summary>
+    public string? ManagementTokenHash { get; private set; }
+
+    /// <summary>The language the volunteer is written to in.</summary>
+    public string MessageLanguage { get; private set; } = "de";
+
     /// <summary>PostgreSQL's xmin: two staff members changing the status at once cannot both win.</summary>
     public uint Version { get; private set; }
 
-    public static Volunteer SignUp(Guid id, Guid officeId, SignUpVolunteerRequest request, DateTimeOffset now) => new()
+    public static Volunteer SignUp(Guid id, Guid officeId, SignUpVolunteerRequest request, string managementTokenHash, string messageLanguage, DateTimeOffset now) => new()
     {
+        ManagementTokenHash = managementTokenHash,
+        MessageLanguage = messageLanguage,
         Id = id,
         OfficeId = officeId,
         Name = request.Name.Trim(),
@@ -79,6 +87,23 @@ public sealed class Volunteer
         ConsentGivenAt = now,
         SignedUpAt = now,
     };
+
+    /// <summary>
+    /// The volunteer withdrew consent or asked for erasure: name, contact and the guardian's name go and
+    /// the volunteering ends; languages, skills, availability and hours stay, anonymous. True when it
+    /// ended only now, so that the end is announced.
+    /// </summary>
+    public bool ErasePersonalData(DateTimeOffset now)
+    {
+        (Name, Email, Phone, GuardianName, PersonalDataErasedAt) = (null, null, null, null, now);
+        if (Status == VolunteerStatus.Ended)
+        {
+            return false;
+        }
+
+        (Status, EndedAt) = (VolunteerStatus.Ended, now);
+        return true;
+    }
 
     /// <summary>Whether one weekly slot covers the local wall-clock period from start to end (same day).</summary>
     public bool IsAvailable(DayOfWeek weekday, TimeOnly from, TimeOnly to) =>

@@ -3,6 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Quartier.Contracts.Engagement;
 using Quartier.Engagement.Common;
 using Quartier.Engagement.Data;
+using Quartier.Engagement.Mail;
+using Quartier.Engagement.Shifts;
+using Quartier.ServiceDefaults.Mail;
+using Quartier.ServiceDefaults.Privacy;
 using Quartier.ServiceDefaults.Messaging.Outbox;
 using System.Security.Claims;
 using Quartier.ServiceDefaults.Security;
@@ -11,8 +15,14 @@ namespace Quartier.Engagement.Volunteers;
 
 public static class VolunteerEndpoints
 {
+    public const string ManagePath = "/api/engagement/volunteers/manage";
+
     public static RouteGroupBuilder MapVolunteers(this IEndpointRouteBuilder app)
     {
+        app.MapGet(ManagePath + "/{token}", GetByToken).WithTags("Volunteers").AllowAnonymous()
+            .WithSummary("Where a volunteer's sign-up stands, by the volunteer's own link (public: the link is the key)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         var office = app.MapGroup("/api/engagement/offices/{officeId:guid}/volunteers").WithTags("Volunteers");
         office.MapPost("/", SignUp).WithSummary("Sign up as a volunteer at an office (public, no account)").AllowAnonymous()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -27,7 +37,7 @@ public static class VolunteerEndpoints
     }
 
     private static async Task<Results<Created<SignedUpResponse>, ProblemHttpResult>> SignUp(
-        Guid officeId, SignUpVolunteerRequest request, EngagementDbContext db, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
+        Guid officeId, SignUpVolunteerRequest request, EngagementDbContext db, EngagementMail mail, TimeProvider time, EngagementMetrics metrics, CancellationToken cancellationToken)
     {
         var office = await db.Offices.FindAsync([officeId], cancellationToken);
         if (office is not { IsOpen: true })
@@ -36,12 +46,25 @@ public static class VolunteerEndpoints
         }
 
         var now = time.GetUtcNow();
-        var volunteer = Volunteer.SignUp(Guid.CreateVersion7(now), officeId, request, now);
+        var token = ManagementToken.Create();
+        var volunteer = Volunteer.SignUp(Guid.CreateVersion7(now), officeId, request, ManagementToken.Hash(token), MailWording.Written(request.MessageLanguage), now);
         db.Volunteers.Add(volunteer);
+        await mail.SignedUpAsync(volunteer, token, cancellationToken);
         db.AddIntegrationEvent(new VolunteerSignedUp(volunteer.Id, volunteer.OfficeId, volunteer.Languages, volunteer.Skills, volunteer.AgeGroup, now), time);
         await db.SaveChangesAsync(cancellationToken);
         metrics.VolunteerSignedUp();
-        return TypedResults.Created($"/api/engagement/volunteers/{volunteer.Id}", new SignedUpResponse(volunteer.Id, volunteer.Status));
+        var url = $"{ManagePath}/{token}";
+        return TypedResults.Created(url, new SignedUpResponse(volunteer.Id, volunteer.Status, token, url));
+    }
+
+    private static async Task<Results<Ok<SignUpStatusResponse>, ProblemHttpResult>> GetByToken(string token, EngagementDbContext db, CancellationToken cancellationToken)
+    {
+        var hash = ManagementToken.Hash(token);
+        var found = await db.Volunteers.AsNoTracking()
+            .Where(v => v.ManagementTokenHash == hash && v.PersonalDataErasedAt == null)
+            .Join(db.Offices, v => v.OfficeId, o => o.OfficeId, (v, o) => new SignUpStatusResponse(v.Id, v.OfficeId, o.Name, v.Status, v.SignedUpAt, v.ApprovedAt, v.EndedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null ? Problems.NotFound("Volunteer") : TypedResults.Ok(found);
     }
 
     private static async Task<Results<Ok<VolunteerResponse>, NotFound, ProblemHttpResult>> GetVolunteer(
@@ -94,11 +117,13 @@ public static class VolunteerEndpoints
             var now = time.GetUtcNow();
             volunteer.EndedAt = now;
             db.AddIntegrationEvent(new VolunteerEnded(volunteer.Id, volunteer.OfficeId, now), time);
-        }, cancellationToken);
+        }, cancellationToken, freesShiftPlaces: time.GetUtcNow());
 
     private static async Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> ChangeAsync(
-        Guid id, ClaimsPrincipal user, EngagementDbContext db, VolunteerStatus[] allowedFrom, VolunteerStatus to, Action<Volunteer> announce, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, EngagementDbContext db, VolunteerStatus[] allowedFrom, VolunteerStatus to, Action<Volunteer> announce, CancellationToken cancellationToken,
+        DateTimeOffset? freesShiftPlaces = null)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var volunteer = await db.Volunteers.SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (volunteer is null)
         {
@@ -118,7 +143,13 @@ public static class VolunteerEndpoints
 
         volunteer.Status = to;
         announce(volunteer);
+        if (freesShiftPlaces is { } from)
+        {
+            await db.FreeUpcomingPlacesAsync(volunteer.Id, from, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(VolunteerResponse.From(volunteer));
     }
 }

@@ -14,6 +14,7 @@ public static class VolunteerLimits
     public const int ConsentTextVersion = 50;
     public const int MaxLanguages = 10;
     public const int MaxSlots = 21;
+    public const int MessageLanguage = 20;
 }
 
 public sealed record AvailabilityRequest(DayOfWeek Weekday, TimeOnly From, TimeOnly To);
@@ -32,7 +33,8 @@ public sealed record SignUpVolunteerRequest(
     AgeGroup AgeGroup,
     GuardianConsentRequest? Guardian,
     bool Consent,
-    [property: Required, StringLength(VolunteerLimits.ConsentTextVersion, MinimumLength = 1)] string ConsentTextVersion) : IValidatableObject
+    [property: Required, StringLength(VolunteerLimits.ConsentTextVersion, MinimumLength = 1)] string ConsentTextVersion,
+    [property: StringLength(VolunteerLimits.MessageLanguage)] string? MessageLanguage = null) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -92,5 +94,8 @@ public sealed record VolunteerResponse(
         v.AgeGroup, v.Status, v.SignedUpAt);
 }
 
-/// <summary>What the public sign-up answers: no personal data echoed beyond what is needed.</summary>
-public sealed record SignedUpResponse(Guid Id, VolunteerStatus Status);
+/// <summary>What the public sign-up answers, once: the secret link to the volunteer's own data; no personal data echoed.</summary>
+public sealed record SignedUpResponse(Guid Id, VolunteerStatus Status, string ManagementToken, string ManagementUrl);
+
+/// <summary>What the volunteer's own link shows: where the sign-up stands.</summary>
+public sealed record SignUpStatusResponse(Guid Id, Guid OfficeId, string Office, VolunteerStatus Status, DateTimeOffset SignedUpAt, DateTimeOffset? ApprovedAt, DateTimeOffset? EndedAt);

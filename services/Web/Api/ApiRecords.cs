@@ -127,9 +127,11 @@ public sealed record VolunteerSignUpRequest(
     Quartier.Contracts.Engagement.AgeGroup AgeGroup,
     GuardianConsent? Guardian,
     bool Consent,
-    string ConsentTextVersion);
+    string ConsentTextVersion,
+    string MessageLanguage);
 
-public sealed record SignedUpVolunteer(Guid Id);
+/// <summary>The volunteer's own link, once: to see and delete what is stored.</summary>
+public sealed record SignedUpVolunteer(Guid Id, string ManagementToken);
 
 public sealed record BarrierReport(string? Message, string? Where, string? Email, string? Phone, string Language);
 
@@ -146,5 +148,10 @@ public sealed record OwnData(string Page, string Service, string ApiLink)
 
     public static OwnData Registration { get; } = new("registration", PublicApi.Engagement, PublicApi.RegistrationLink);
 
-    public static IReadOnlyList<OwnData> All { get; } = [Appointment, Callback, Registration];
+    /// <summary>A volunteer's own link opens only their data: there is no booking page to return to.</summary>
+    public static OwnData Volunteer { get; } = new("volunteer", PublicApi.Engagement, PublicApi.VolunteerLink) { HasBookingPage = false };
+
+    public static IReadOnlyList<OwnData> All { get; } = [Appointment, Callback, Registration, Volunteer];
+
+    public bool HasBookingPage { get; init; } = true;
 }

@@ -45,6 +45,7 @@ public sealed class PublicApi(IHttpClientFactory clients)
     public const string AppointmentLink = "/api/bookings/appointments/manage";
     public const string CallbackLink = "/api/bookings/callbacks/manage";
     public const string RegistrationLink = "/api/engagement/registrations/manage";
+    public const string VolunteerLink = "/api/engagement/volunteers/manage";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 

@@ -12,7 +12,7 @@ namespace Quartier.Engagement.Data.CompiledModel
     public partial class EngagementDbContextModel
     {
         private EngagementDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f2f10862-42c1-4512-8056-b7bf0050d666"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("6fcf08cf-fca6-410a-ba0e-66e89a24ef84"), entityTypeCount: 16)
         {
         }
 

@@ -24,10 +24,10 @@ namespace Quartier.Engagement.Data.CompiledModel
                 "Quartier.Engagement.Volunteers.Volunteer",
                 typeof(Volunteer),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 21,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -128,6 +128,23 @@ namespace Quartier.Engagement.Data.CompiledModel
             var languagesElementType = languages.SetElementType(typeof(string));
             languages.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var managementTokenHash = runtimeEntityType.AddProperty(
+                "ManagementTokenHash",
+                typeof(string),
+                propertyInfo: typeof(Volunteer).GetProperty("ManagementTokenHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Volunteer).GetField("<ManagementTokenHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            managementTokenHash.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var messageLanguage = runtimeEntityType.AddProperty(
+                "MessageLanguage",
+                typeof(string),
+                propertyInfo: typeof(Volunteer).GetProperty("MessageLanguage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Volunteer).GetField("<MessageLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 20);
+            messageLanguage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var name = runtimeEntityType.AddProperty(
                 "Name",
                 typeof(string),
@@ -208,6 +225,10 @@ namespace Quartier.Engagement.Data.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { managementTokenHash },
+                unique: true);
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { officeId, status });
 
             return runtimeEntityType;

@@ -118,7 +118,8 @@ public sealed class VolunteerForm : IResidentContact
         AgeGroup ?? Contracts.Engagement.AgeGroup.Adult,
         AgeGroup == Contracts.Engagement.AgeGroup.Minor ? new GuardianConsent(GuardianName!.Trim(), PrivacyNotice.VolunteersVersion) : null,
         Consent,
-        PrivacyNotice.VolunteersVersion);
+        PrivacyNotice.VolunteersVersion,
+        Web.Languages.Current.Culture);
 
     /// <summary>The activities typed in, split at commas (Arabic and Persian keyboards type '،'), semicolons and line breaks.</summary>
     private IEnumerable<string> OtherWords() =>
