@@ -66,6 +66,7 @@ public static class Extensions
         app.MapCallbacks();
         app.MapResidentsOwnData();
         app.MapReminderSettings();
+        Consents.Texts.Map(app, "/api/bookings", Consents.Purpose);
         app.MapOfficeRetention<BookingsDbContext, BookableOffice>("/api/bookings/offices", RetentionKind.Appointments, RetentionKind.Callbacks);
         return app;
     }

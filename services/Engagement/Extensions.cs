@@ -55,6 +55,7 @@ public static class Extensions
         app.MapEvents();
         app.MapRegistrations();
         app.MapResidentsOwnData();
+        Consents.Texts.Map(app, "/api/engagement", Consents.Events, Consents.Volunteers);
         app.MapOfficeRetention<EngagementDbContext, HostOffice>("/api/engagement/offices", RetentionKind.Registrations, RetentionKind.Volunteers);
         app.MapVolunteers();
         app.MapOpportunities();

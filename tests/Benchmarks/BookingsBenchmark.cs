@@ -190,7 +190,7 @@ public sealed class BookingsBenchmark : IBenchmark
                 phone = "+49 3605 123456",
                 language = "de",
                 interpreterNeeded = false,
-                consent = new { textVersion = "2026-01", givenAt = DateTimeOffset.UtcNow },
+                consent = new { textVersion = "2026-12-appointments", givenAt = DateTimeOffset.UtcNow },
             }, cancellationToken);
             samples.Add((response.StatusCode, clock.Elapsed.TotalMilliseconds));
         });

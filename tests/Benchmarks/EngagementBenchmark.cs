@@ -55,7 +55,7 @@ public sealed class EngagementBenchmark : IBenchmark
         var (register, registerSeconds) = await MeasureAsync(registrations, parallelism, async i =>
         {
             using var response = await client.PostAsJsonAsync($"/api/engagement/events/{eventId}/registrations",
-                new { name = $"Läuferin {i}", email = $"l{i}@example.org", people = 1, consent = true, consentTextVersion = "2026-01" });
+                new { name = $"Läuferin {i}", email = $"l{i}@example.org", people = 1, consent = true, consentTextVersion = "2026-12-events" });
             response.EnsureSuccessStatusCode();
             answers.Add((await response.Content.ReadFromJsonAsync<Registered>())!);
         });

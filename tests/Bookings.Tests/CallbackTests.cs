@@ -27,7 +27,7 @@ public sealed class CallbackTests(PlatformInfrastructure platform) : IAsyncLifet
     public async ValueTask DisposeAsync() => await host.DisposeAsync();
 
     private static RequestCallbackRequest Request(DateTimeOffset windowStartsAt) =>
-        new(windowStartsAt, "0160 1234567", "ar", "Wohnungssuche", "wohnen", new ConsentRequest("2026-01", DateTimeOffset.UtcNow.AddMinutes(-1).ToOffset(TimeSpan.FromHours(1))));
+        new(windowStartsAt, "0160 1234567", "ar", "Wohnungssuche", "wohnen", new ConsentRequest("2026-12-appointments", DateTimeOffset.UtcNow.AddMinutes(-1).ToOffset(TimeSpan.FromHours(1))));
 
     private async Task<CallbackWindow> WindowAsync(TimeSpan after)
     {

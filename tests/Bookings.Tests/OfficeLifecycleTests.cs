@@ -79,7 +79,7 @@ public sealed class OfficeLifecycleTests(PlatformInfrastructure platform) : IAsy
         using var callbackResponse = await host.Client.PostAsync($"/api/bookings/offices/{office}/callbacks",
             new RequestCallbackRequest(
                 (await host.Client.GetOkAsync<List<CallbackWindow>>($"/api/bookings/offices/{office}/callback-windows?from={slot.StartsAt:yyyy-MM-dd}&to={slot.StartsAt.AddDays(1):yyyy-MM-dd}"))[^1].StartsAt,
-                "0160 1234567", "de", null, null, new ConsentRequest("2026-01", DateTimeOffset.UtcNow)));
+                "0160 1234567", "de", null, null, new ConsentRequest("2026-12-appointments", DateTimeOffset.UtcNow)));
         callbackResponse.StatusCode.Should().Be(HttpStatusCode.Created);
         var callback = await callbackResponse.ReadAsync<CallbackConfirmation>();
         await using var callbackCancelled = await EventProbe.StartAsync<CallbackCancelled>(host.MessagingConnectionString, TestContext.Current.CancellationToken);

@@ -187,7 +187,7 @@ public sealed class ResidentMailTests(PlatformInfrastructure platform) : IAsyncL
         var window = (await host.Client.GetOkAsync<List<CallbackWindow>>($"/api/bookings/offices/{office}/callback-windows?from={today.AddDays(1):yyyy-MM-dd}&to={today.AddDays(2):yyyy-MM-dd}"))[0];
         var email = Recipient();
         using var requested = await host.Client.PostAsync($"/api/bookings/offices/{office}/callbacks",
-            new RequestCallbackRequest(window.StartsAt, "0160 1234567", "uk", null, null, new ConsentRequest("2026-01", DateTimeOffset.UtcNow.AddMinutes(-1)), email));
+            new RequestCallbackRequest(window.StartsAt, "0160 1234567", "uk", null, null, new ConsentRequest("2026-12-appointments", DateTimeOffset.UtcNow.AddMinutes(-1)), email));
         var confirmation = await requested.ReadAsync<CallbackConfirmation>();
 
         var booked = (await smtp.WaitForAsync(email)).Single();

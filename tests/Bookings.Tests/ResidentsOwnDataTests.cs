@@ -47,7 +47,7 @@ public sealed class ResidentsOwnDataTests(PlatformInfrastructure platform) : IAs
         copy.AppointmentId.Should().Be(mine.AppointmentId);
         copy.Office.Should().Be("Stadtteilbüro Südstadt");
         copy.StartsAt.Should().Be(slot.StartsAt);
-        copy.Resident.Should().BeEquivalentTo(new ResidentData("Amina Yilmaz", "+493605123456", "amina.yilmaz@example.org", "Nebenkostenabrechnung", "2026-01", copy.Resident!.ConsentGivenAt));
+        copy.Resident.Should().BeEquivalentTo(new ResidentData("Amina Yilmaz", "+493605123456", "amina.yilmaz@example.org", "Nebenkostenabrechnung", "2026-12-appointments", "de", copy.Resident!.ConsentGivenAt));
         copy.Language.Should().Be("tr");
         copy.InterpreterNeeded.Should().BeTrue();
         copy.MessageLanguage.Should().Be("tr");
@@ -102,11 +102,11 @@ public sealed class ResidentsOwnDataTests(PlatformInfrastructure platform) : IAs
         var from = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1));
         var windows = await host.Anonymous.GetOkAsync<List<CallbackWindow>>($"/api/bookings/offices/{office}/callback-windows?from={from:yyyy-MM-dd}&to={from.AddDays(2):yyyy-MM-dd}");
         using var requested = await host.Anonymous.PostAsync($"/api/bookings/offices/{office}/callbacks",
-            new RequestCallbackRequest(windows[0].StartsAt, "0160 7654321", "uk", "Jobcenter-Brief", null, new ConsentRequest("2026-01", DateTimeOffset.UtcNow), "olena@example.org", "uk"));
+            new RequestCallbackRequest(windows[0].StartsAt, "0160 7654321", "uk", "Jobcenter-Brief", null, new ConsentRequest("2026-12-appointments", DateTimeOffset.UtcNow, "uk"), "olena@example.org", "uk"));
         var callback = await requested.ReadAsync<CallbackConfirmation>();
 
         var copy = await host.Anonymous.GetOkAsync<CallbackData>($"{callback.ManagementUrl}/personal-data");
-        copy.Contact.Should().BeEquivalentTo(new { Phone = "+491607654321", Email = "olena@example.org", Topic = "Jobcenter-Brief", ConsentTextVersion = "2026-01" });
+        copy.Contact.Should().BeEquivalentTo(new { Phone = "+491607654321", Email = "olena@example.org", Topic = "Jobcenter-Brief", ConsentTextVersion = "2026-12-appointments", ConsentLanguage = "uk" });
         copy.Messages.Should().ContainSingle(message => message.Kind == "callback-booked" && message.Recipient == "olena@example.org");
 
         using var erased = await host.Anonymous.DeleteAsync(new Uri($"{callback.ManagementUrl}/personal-data", UriKind.Relative), Cancellation);

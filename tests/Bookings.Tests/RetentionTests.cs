@@ -36,7 +36,7 @@ public sealed class RetentionTests(PlatformInfrastructure platform) : IAsyncLife
         var farAhead = await host.Client.BookOkAsync(Requests.Booking(service.Id, (await host.FreeSlotFromAsync(service.Id, slot.StartsAt.AddDays(40))).StartsAt));
         var windows = await host.Client.GetOkAsync<List<CallbackWindow>>($"/api/bookings/offices/{office}/callback-windows?from={slot.StartsAt:yyyy-MM-dd}&to={slot.StartsAt.AddDays(2):yyyy-MM-dd}");
         using var callbackResponse = await host.Client.PostAsync($"/api/bookings/offices/{office}/callbacks",
-            new RequestCallbackRequest(windows[^1].StartsAt, "0160 1234567", "ar", "Wohnungssuche", null, new ConsentRequest("2026-01", DateTimeOffset.UtcNow)));
+            new RequestCallbackRequest(windows[^1].StartsAt, "0160 1234567", "ar", "Wohnungssuche", null, new ConsentRequest("2026-12-appointments", DateTimeOffset.UtcNow)));
         var callback = await callbackResponse.ReadAsync<CallbackConfirmation>();
 
         host.Clock.Advance(slot.EndsAt - host.Clock.GetUtcNow() + TimeSpan.FromDays(29));

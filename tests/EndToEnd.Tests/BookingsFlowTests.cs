@@ -33,7 +33,7 @@ public sealed class BookingsFlowTests(PlatformFixture platform)
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var slots = (await platform.Client.GetFromJsonAsync<List<SlotView>>($"/api/bookings/services/{serviceId}/slots?channel=Phone&from={today:yyyy-MM-dd}&to={today.AddDays(3):yyyy-MM-dd}", Cancellation))!;
         var slot = slots.First(s => s.StartsAt > DateTimeOffset.UtcNow.AddHours(4));
-        var consent = new { textVersion = "2026-01", givenAt = DateTimeOffset.UtcNow };
+        var consent = new { textVersion = "2026-12-appointments", givenAt = DateTimeOffset.UtcNow };
         using var booking = await platform.Client.PostAsJsonAsync("/api/bookings/appointments", new
         {
             serviceId,

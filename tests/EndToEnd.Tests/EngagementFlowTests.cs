@@ -63,7 +63,7 @@ public sealed class EngagementFlowTests(PlatformFixture platform)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/engagement/events/{eventId}/registrations")
         {
-            Content = JsonContent.Create(new { name, email = "nachbarn@example.org", people, consent = true, consentTextVersion = "2026-01" }),
+            Content = JsonContent.Create(new { name, email = "nachbarn@example.org", people, consent = true, consentTextVersion = "2026-12-events" }),
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         using var response = await platform.Client.SendAsync(request, Cancellation);

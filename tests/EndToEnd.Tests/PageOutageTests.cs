@@ -24,7 +24,7 @@ public sealed class PageOutageTests(PlatformFixture platform)
             name = "Mariam Saleh",
             phone = "+49 3605 555777",
             language = "ar",
-            consent = new { textVersion = "2026-01", givenAt = DateTimeOffset.UtcNow },
+            consent = new { textVersion = "2026-12-appointments", givenAt = DateTimeOffset.UtcNow },
         }, Cancellation);
         booking.StatusCode.Should().Be(HttpStatusCode.Created);
         var token = (await booking.Content.ReadFromJsonAsync<ConfirmationView>(Cancellation))!.ManagementToken;

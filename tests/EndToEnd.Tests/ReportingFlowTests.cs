@@ -819,7 +819,7 @@ public sealed class ReportingFlowTests(PlatformFixture platform)
             phone = "+49 3605 000000",
             language = Languages[random.Next(Languages.Length)],
             interpreterNeeded = random.Next(3) == 0,
-            consent = new { textVersion = "2026-01", givenAt = DateTimeOffset.UtcNow },
+            consent = new { textVersion = "2026-12-appointments", givenAt = DateTimeOffset.UtcNow },
         });
         ((int)response.StatusCode).Should().BeOneOf([201, 409], await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         if (response.StatusCode != HttpStatusCode.Created)
@@ -839,7 +839,7 @@ public sealed class ReportingFlowTests(PlatformFixture platform)
             phone = "+49 3605 000000",
             language = Languages[random.Next(Languages.Length)],
             fieldOfAction = random.Next(4) == 0 ? null : Fields[random.Next(Fields.Length)],
-            consent = new { textVersion = "2026-01", givenAt = DateTimeOffset.UtcNow },
+            consent = new { textVersion = "2026-12-appointments", givenAt = DateTimeOffset.UtcNow },
         });
         ((int)response.StatusCode).Should().BeOneOf([201, 409], await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         if (response.StatusCode != HttpStatusCode.Created)
@@ -903,7 +903,7 @@ public sealed class ReportingFlowTests(PlatformFixture platform)
         availability = Array.Empty<object>(),
         ageGroup = "Adult",
         consent = true,
-        consentTextVersion = "2026-01",
+        consentTextVersion = "2026-12-volunteers",
     };
 
     private static object Event(DateTimeOffset startsAt, string field, int capacity) => new
@@ -923,7 +923,7 @@ public sealed class ReportingFlowTests(PlatformFixture platform)
         phone = "+49 3605 000000",
         people,
         consent = true,
-        consentTextVersion = "2026-01",
+        consentTextVersion = "2026-12-events",
     };
 
     private async Task<HttpResponseMessage> PostAsync(string path, object body) =>

@@ -28,7 +28,7 @@ public sealed class ResidentMailFlowTests(PlatformFixture platform)
             email,
             language = "ar",
             messageLanguage = "ar",
-            consent = new { textVersion = "2026-01", givenAt = DateTimeOffset.UtcNow },
+            consent = new { textVersion = "2026-12-appointments", givenAt = DateTimeOffset.UtcNow },
         }, Cancellation);
         booking.StatusCode.Should().Be(HttpStatusCode.Created);
         var token = (await booking.Content.ReadFromJsonAsync<ConfirmationView>(Cancellation))!.ManagementToken;

@@ -37,7 +37,7 @@ internal static class StaffAccounts
         availability = new[] { new { weekday = "Tuesday", from = "15:00", to = "17:00" } },
         ageGroup = "Adult",
         consent = true,
-        consentTextVersion = "2026-01",
+        consentTextVersion = "2026-12-volunteers",
     };
 
     internal sealed record InvitationView(Guid AccountId, string InvitationLink);

@@ -179,7 +179,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         scheduled.StartsAt.Should().Be(new DateTimeOffset(startsAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin").GetUtcOffset(startsAt)), "the time typed is the office's wall clock");
 
         using var registered = await Platform.Client.PostAsJsonAsync($"/api/engagement/events/{eventId}/registrations",
-            new { name = "Nadia Rahimi", phone = "0157 22233344", people = 3, consent = true, consentTextVersion = "2026-01" }, Cancellation);
+            new { name = "Nadia Rahimi", phone = "0157 22233344", people = 3, consent = true, consentTextVersion = "2026-12-events" }, Cancellation);
         registered.StatusCode.Should().Be(HttpStatusCode.Created);
         var registrationId = (await registered.Content.ReadFromJsonAsync<IdView>(Cancellation))!.Id;
 
@@ -302,7 +302,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
             language = "tr",
             interpreterNeeded = false,
             topic,
-            consent = new { textVersion = "2026-01", givenAt = DateTimeOffset.UtcNow },
+            consent = new { textVersion = "2026-12-appointments", givenAt = DateTimeOffset.UtcNow },
         }, Cancellation);
         booked.StatusCode.Should().Be(HttpStatusCode.Created, await booked.Content.ReadAsStringAsync(Cancellation));
         return (await booked.Content.ReadFromJsonAsync<BookedView>(Cancellation))!.AppointmentId;
@@ -318,7 +318,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
             phone,
             language = "ru",
             topic,
-            consent = new { textVersion = "2026-01", givenAt = DateTimeOffset.UtcNow },
+            consent = new { textVersion = "2026-12-appointments", givenAt = DateTimeOffset.UtcNow },
         }, Cancellation);
         requested.StatusCode.Should().Be(HttpStatusCode.Created, await requested.Content.ReadAsStringAsync(Cancellation));
         return (await requested.Content.ReadFromJsonAsync<CallbackView>(Cancellation))!;

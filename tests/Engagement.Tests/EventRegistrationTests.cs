@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using FluentAssertions;
 using Quartier.Contracts.Engagement;
 using Quartier.Engagement.Events;
@@ -97,7 +98,7 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
         await using var cancelledProbe = await EventProbe.StartAsync<RegistrationCancelled>(host.Messaging, Cancellation);
         var scheduled = await host.ScheduleEventAsync(officeId, 10);
 
-        using var registered = await RegisterAsync(scheduled.Id, new { name = "Amina K.", phone = "+49 3605 123456", people = 3, consent = true, consentTextVersion = "2026-01" });
+        using var registered = await RegisterAsync(scheduled.Id, new { name = "Amina K.", phone = "+49 3605 123456", people = 3, consent = true, consentTextVersion = "2026-12-events" });
         await Json.EnsureStatusAsync(registered, HttpStatusCode.Created);
         var registration = (await registered.Content.ReadFromJsonAsync<Registered>(Cancellation))!;
         registration.Status.Should().Be(RegistrationStatus.Confirmed);
@@ -152,7 +153,7 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
     public async Task An_invalid_registration_is_a_400_naming_the_field(string field, string json)
     {
         var scheduled = await host.ScheduleEventAsync(officeId, 5);
-        var body = Json.Merge(new { name = "Olena", email = "olena@example.org", people = 1, consent = true, consentTextVersion = "2026-01" }, null);
+        var body = Json.Merge(new { name = "Olena", email = "olena@example.org", people = 1, consent = true, consentTextVersion = "2026-12-events" }, null);
         body[field] = System.Text.Json.Nodes.JsonNode.Parse(json);
 
         using var response = await RegisterAsync(scheduled.Id, body);
@@ -168,7 +169,7 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
         var scheduled = await host.ScheduleEventAsync(officeId, 5, new { startsAt, endsAt = startsAt.AddHours(1), registrationDeadline = DateTimeOffset.UtcNow.AddMilliseconds(300) });
         await Task.Delay(500, Cancellation);
 
-        using var response = await RegisterAsync(scheduled.Id, new { name = "Olena", email = "olena@example.org", people = 1, consent = true, consentTextVersion = "2026-01" });
+        using var response = await RegisterAsync(scheduled.Id, new { name = "Olena", email = "olena@example.org", people = 1, consent = true, consentTextVersion = "2026-12-events" });
 
         await Json.EnsureStatusAsync(response, HttpStatusCode.UnprocessableEntity);
         (await response.Content.ReadFromJsonAsync<Problem>(Cancellation))!.Title.Should().Contain("closed");
@@ -179,7 +180,7 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
     {
         var scheduled = await host.ScheduleEventAsync(officeId, 5);
         var key = Guid.NewGuid().ToString();
-        var body = new { name = "Yusuf", email = "yusuf@example.org", people = 2, consent = true, consentTextVersion = "2026-01" };
+        var body = new { name = "Yusuf", email = "yusuf@example.org", people = 2, consent = true, consentTextVersion = "2026-12-events" };
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
         {
@@ -215,7 +216,7 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
         (await registrationProbe.WaitForAsync(e => e.RegistrationId == confirmed.Id, TimeSpan.FromSeconds(10))).Message.WasConfirmed.Should().BeTrue();
         (await registrationProbe.WaitForAsync(e => e.RegistrationId == waiting.Id, TimeSpan.FromSeconds(10))).Message.WasConfirmed.Should().BeFalse();
         (await ListAsync($"officeId={officeId}")).Select(e => e.Id).Should().NotContain(scheduled.Id);
-        using var late = await RegisterAsync(scheduled.Id, new { name = "Spät", email = "spaet@example.org", people = 1, consent = true, consentTextVersion = "2026-01" });
+        using var late = await RegisterAsync(scheduled.Id, new { name = "Spät", email = "spaet@example.org", people = 1, consent = true, consentTextVersion = "2026-12-events" });
         late.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         using var twice = await host.Client.PostAsync(new Uri($"/api/engagement/events/{scheduled.Id}/cancel", UriKind.Relative), null, Cancellation);
         twice.StatusCode.Should().Be(HttpStatusCode.Conflict);
@@ -261,13 +262,21 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
         using var malformed = new StringContent("{\"name\": \"Olena\", \"people\": \"zwei\"}", System.Text.Encoding.UTF8, "application/json");
 
         using var unreadable = await host.Client.PostAsync(new Uri($"/api/engagement/events/{scheduled.Id}/registrations", UriKind.Relative), malformed, Cancellation);
-        using var unknownEvent = await RegisterAsync(Guid.NewGuid(), new { name = "Olena", email = "olena@example.org", people = 1, consent = true, consentTextVersion = "2026-01" });
-        using var tooLarge = await RegisterAsync(scheduled.Id, new { name = "Verein", email = "verein@example.org", people = 6, consent = true, consentTextVersion = "2026-01" });
+        using var unknownEvent = await RegisterAsync(Guid.NewGuid(), new { name = "Olena", email = "olena@example.org", people = 1, consent = true, consentTextVersion = "2026-12-events" });
+        using var tooLarge = await RegisterAsync(scheduled.Id, new { name = "Verein", email = "verein@example.org", people = 6, consent = true, consentTextVersion = "2026-12-events" });
 
         unreadable.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         unreadable.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         unknownEvent.StatusCode.Should().Be(HttpStatusCode.NotFound);
         tooLarge.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+
+        // A consent naming a text that was never published proves nothing: refused at its field, no seat taken.
+        using var unknownText = await RegisterAsync(scheduled.Id, new { name = "Olena", email = "olena@example.org", people = 1, consent = true, consentTextVersion = "2026-12-volunteers" });
+        unknownText.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await unknownText.Content.ReadAsStringAsync(Cancellation)).Should().Contain("consentTextVersion").And.Contain("2026-12-events");
+        using var unknownLanguage = await RegisterAsync(scheduled.Id, new { name = "Olena", email = "olena@example.org", people = 1, consent = true, consentTextVersion = "2026-12-events", consentLanguage = "ku" });
+        unknownLanguage.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await host.Client.GetFromJsonAsync<JsonElement>($"/api/engagement/events/{scheduled.Id}", Cancellation)).GetProperty("freeSeats").GetInt32().Should().Be(5);
     }
 
     private Task<HttpResponseMessage> RegisterAsync(Guid eventId, object body) =>
@@ -275,7 +284,7 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
 
     private async Task<Registered> RegisterOkAsync(Guid eventId, int people)
     {
-        using var response = await RegisterAsync(eventId, new { name = "Familie Nguyen", email = "nguyen@example.org", people, consent = true, consentTextVersion = "2026-01" });
+        using var response = await RegisterAsync(eventId, new { name = "Familie Nguyen", email = "nguyen@example.org", people, consent = true, consentTextVersion = "2026-12-events" });
         await Json.EnsureStatusAsync(response, HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<Registered>(Cancellation))!;
     }

@@ -34,9 +34,9 @@ public sealed class RegistrationMailTests(PlatformInfrastructure platform) : IAs
         var festival = await host.ScheduleEventAsync(officeId, capacity: 1);
         var first = $"first-{Guid.NewGuid():N}@example.org";
         var second = $"second-{Guid.NewGuid():N}@example.org";
-        var byPhone = await RegisterAsync(festival.Id, new { name = "Nur Telefon", phone = "+49 3605 123456", people = 1, consent = true, consentTextVersion = "2026-01" });
-        var confirmed = await RegisterAsync(festival.Id, new { name = "Rania", email = first, people = 1, consent = true, consentTextVersion = "2026-01", messageLanguage = "ar" });
-        var waiting = await RegisterAsync(festival.Id, new { name = "Olena", email = second, people = 1, consent = true, consentTextVersion = "2026-01", messageLanguage = "uk" });
+        var byPhone = await RegisterAsync(festival.Id, new { name = "Nur Telefon", phone = "+49 3605 123456", people = 1, consent = true, consentTextVersion = "2026-12-events" });
+        var confirmed = await RegisterAsync(festival.Id, new { name = "Rania", email = first, people = 1, consent = true, consentTextVersion = "2026-12-events", messageLanguage = "ar" });
+        var waiting = await RegisterAsync(festival.Id, new { name = "Olena", email = second, people = 1, consent = true, consentTextVersion = "2026-12-events", messageLanguage = "uk" });
 
         // The phone-only registration took the place: Rania waits first, Olena second.
         var ranias = (await smtp.WaitForAsync(first)).Single();

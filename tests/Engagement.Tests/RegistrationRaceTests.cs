@@ -104,7 +104,7 @@ public sealed class RegistrationRaceTests(PlatformInfrastructure platform) : IAs
             email = "nachbar@example.org",
             people = 1,
             consent = true,
-            consentTextVersion = "2026-01",
+            consentTextVersion = "2026-12-events",
         }, TestContext.Current.CancellationToken);
         await Json.EnsureStatusAsync(response, HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<Registered>(TestContext.Current.CancellationToken))!;

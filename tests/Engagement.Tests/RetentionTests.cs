@@ -33,7 +33,7 @@ public sealed class RetentionTests(PlatformInfrastructure platform) : IAsyncLife
     {
         var scheduled = await host.ScheduleEventAsync(officeId, 10);
         using var registered = await host.Client.PostAsJsonAsync($"/api/engagement/events/{scheduled.Id}/registrations",
-            new { name = "Familie Haddad", email = "haddad@example.org", people = 4, consent = true, consentTextVersion = "2026-01" }, Cancellation);
+            new { name = "Familie Haddad", email = "haddad@example.org", people = 4, consent = true, consentTextVersion = "2026-12-events" }, Cancellation);
         var registration = (await registered.Content.ReadFromJsonAsync<Registered>(Cancellation))!;
         var leaving = await host.Client.SignUpApprovedAsync(officeId, VolunteerApi.SignUpBody());
         var staying = await host.Client.SignUpApprovedAsync(officeId, VolunteerApi.SignUpBody());
@@ -91,7 +91,7 @@ public sealed class RetentionTests(PlatformInfrastructure platform) : IAsyncLife
         {
             var scheduled = await host.ScheduleEventAsync(office, 10);
             using var registered = await host.Client.PostAsJsonAsync($"/api/engagement/events/{scheduled.Id}/registrations",
-                new { name = "Familie Haddad", email = "haddad@example.org", people = 2, consent = true, consentTextVersion = "2026-01" }, Cancellation);
+                new { name = "Familie Haddad", email = "haddad@example.org", people = 2, consent = true, consentTextVersion = "2026-12-events" }, Cancellation);
             await Json.EnsureStatusAsync(registered, HttpStatusCode.Created);
             registrations[office] = scheduled.Id;
             volunteers[office] = await host.Client.SignUpApprovedAsync(office, VolunteerApi.SignUpBody());

@@ -23,7 +23,7 @@ internal static class VolunteerApi
         ageGroup = "Adult",
         guardian = (object?)null,
         consent = true,
-        consentTextVersion = "2026-01",
+        consentTextVersion = "2026-12-volunteers",
     };
 
     public static object Slot(DayOfWeek weekday, string from, string to) => new { weekday = weekday.ToString(), from, to };

@@ -63,7 +63,7 @@ public sealed class VolunteerTests(PlatformInfrastructure platform) : IAsyncLife
         var body = Json.Merge(VolunteerApi.SignUpBody(), new
         {
             ageGroup = "Minor",
-            guardian = new { name = "Petra Schulz", consentTextVersion = "2026-01-guardian" },
+            guardian = new { name = "Petra Schulz", consentTextVersion = "2026-12-volunteers" },
         });
 
         using var response = await host.Client.PostAsJsonAsync($"/api/engagement/offices/{officeId}/volunteers", body, Cancellation);

@@ -1,3 +1,4 @@
+using Quartier.ServiceDefaults.Privacy;
 using System.Text.Json.Serialization;
 using Quartier.Contracts.Bookings;
 
@@ -103,6 +104,9 @@ public sealed class ResidentContact
     public string? Topic { get; set; }
 
     public required string ConsentTextVersion { get; set; }
+
+    /// <summary>The language the resident read the consent text in.</summary>
+    public string ConsentLanguage { get; set; } = ConsentTexts.DefaultLanguage;
 
     public DateTimeOffset ConsentGivenAt { get; set; }
 }

@@ -80,6 +80,7 @@ public static class AppointmentEndpoints
                 Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
                 Topic = string.IsNullOrWhiteSpace(request.Topic) ? null : request.Topic.Trim(),
                 ConsentTextVersion = request.Consent.TextVersion.Trim(),
+                ConsentLanguage = request.Consent.ShownLanguage,
                 ConsentGivenAt = request.Consent.GivenAt!.Value.ToUniversalTime(),
             },
         };

@@ -90,14 +90,15 @@ public static class SeatAllocation
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)resident.Topic ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             command.Parameters.Add(new NpgsqlParameter { Value = resident.ConsentTextVersion });
             command.Parameters.Add(new NpgsqlParameter { Value = resident.ConsentGivenAt.ToUniversalTime() });
+            command.Parameters.Add(new NpgsqlParameter { Value = resident.ConsentLanguage });
             var mails = db.ChangeTracker.Entries<OutgoingMail>().Where(entry => entry.State == EntityState.Added).ToList();
             var mailInserts = string.Concat(mails.Select((entry, index) => $", mail{index} AS ({entry.Entity.InsertFrom("booked", command.Parameters)})"));
             command.CommandText = $"""
                 WITH booked AS (
                     INSERT INTO "Appointments" ("Id", "OfficeId", "ServiceId", "Channel", "Seat", "StartsAt", "EndsAt", "BlockedUntil", "Status",
                         "FieldOfAction", "Language", "MessageLanguage", "InterpreterNeeded", "BookedAt", "ManagementTokenHash",
-                        "ResidentName", "ResidentPhone", "ResidentEmail", "ResidentTopic", "ConsentTextVersion", "ConsentGivenAt")
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+                        "ResidentName", "ResidentPhone", "ResidentEmail", "ResidentTopic", "ConsentTextVersion", "ConsentGivenAt", "ConsentLanguage")
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
                     ON CONFLICT DO NOTHING
                     RETURNING 1){mailInserts}
                 {announcement.InsertFrom("booked", command.Parameters)}

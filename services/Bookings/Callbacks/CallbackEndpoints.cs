@@ -142,6 +142,7 @@ public static class CallbackEndpoints
                 Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
                 Topic = string.IsNullOrWhiteSpace(request.Topic) ? null : request.Topic.Trim(),
                 ConsentTextVersion = request.Consent.TextVersion.Trim(),
+                ConsentLanguage = request.Consent.ShownLanguage,
                 ConsentGivenAt = request.Consent.GivenAt!.Value.ToUniversalTime(),
             },
         };

@@ -36,6 +36,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
             resident.Property(r => r.Email).HasColumnName("ResidentEmail").HasMaxLength(ContactRules.EmailLength);
             resident.Property(r => r.Topic).HasColumnName("ResidentTopic").HasMaxLength(ContactRules.TopicLength);
             resident.Property(r => r.ConsentTextVersion).HasColumnName("ConsentTextVersion").HasMaxLength(ContactRules.ConsentVersionLength);
+            resident.Property(r => r.ConsentLanguage).HasColumnName("ConsentLanguage").HasMaxLength(ContactRules.MessageLanguageLength);
             resident.Property(r => r.ConsentGivenAt).HasColumnName("ConsentGivenAt");
         });
         appointment.ToTable(table =>

@@ -34,6 +34,7 @@ internal sealed class CallbackRequestConfiguration : IEntityTypeConfiguration<Ca
             contact.Property(r => r.Email).HasColumnName("ResidentEmail").HasMaxLength(ContactRules.EmailLength);
             contact.Property(r => r.Topic).HasColumnName("ResidentTopic").HasMaxLength(ContactRules.TopicLength);
             contact.Property(r => r.ConsentTextVersion).HasColumnName("ConsentTextVersion").HasMaxLength(ContactRules.ConsentVersionLength);
+            contact.Property(r => r.ConsentLanguage).HasColumnName("ConsentLanguage").HasMaxLength(ContactRules.MessageLanguageLength);
             contact.Property(r => r.ConsentGivenAt).HasColumnName("ConsentGivenAt");
         });
         callback.ToTable(table =>

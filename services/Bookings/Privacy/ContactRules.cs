@@ -32,6 +32,11 @@ public static partial class ContactRules
             yield return new ValidationResult("The version of the consent text is required.", ["Consent.TextVersion"]);
         }
 
+        foreach (var refusal in Consents.Texts.Check(Consents.Purpose, consent.TextVersion, consent.Language, "Consent.TextVersion"))
+        {
+            yield return refusal;
+        }
+
         if (consent.GivenAt is null)
         {
             yield return new ValidationResult("When the consent was given is required.", ["Consent.GivenAt"]);

@@ -45,7 +45,7 @@ public static class PersonalDataEndpoints
         return TypedResults.Ok(new AppointmentData(
             appointment.Id, office.Name, service.Names, appointment.Channel, appointment.StartsAt, appointment.EndsAt, appointment.Status,
             appointment.BookedAt, appointment.Language, appointment.InterpreterNeeded, appointment.MessageLanguage, appointment.FieldOfAction,
-            appointment.Resident is { } resident ? new ResidentData(resident.Name, resident.Phone, resident.Email, resident.Topic, resident.ConsentTextVersion, resident.ConsentGivenAt) : null,
+            appointment.Resident is { } resident ? new ResidentData(resident.Name, resident.Phone, resident.Email, resident.Topic, resident.ConsentTextVersion, resident.ConsentLanguage, resident.ConsentGivenAt) : null,
             appointment.CancelledBy, appointment.CancelledAt, appointment.OutcomeFieldOfAction, appointment.ReferredToOtherOrganisation, appointment.RecordedAt,
             await ResidentMail.KeptAboutAsync(db, appointment.Id, cancellationToken)));
     }
@@ -85,7 +85,7 @@ public static class PersonalDataEndpoints
         return TypedResults.Ok(new CallbackData(
             callback.Id, office.Name, callback.WindowStartsAt, callback.WindowEndsAt, callback.Status, callback.RequestedAt,
             callback.Language, callback.MessageLanguage, callback.FieldOfAction,
-            callback.Contact is { } contact ? new CallbackContactData(contact.Phone, contact.Email, contact.Topic, contact.ConsentTextVersion, contact.ConsentGivenAt) : null,
+            callback.Contact is { } contact ? new CallbackContactData(contact.Phone, contact.Email, contact.Topic, contact.ConsentTextVersion, contact.ConsentLanguage, contact.ConsentGivenAt) : null,
             callback.Attempts, callback.OverdueAt, callback.ClosedAt,
             await ResidentMail.KeptAboutAsync(db, callback.Id, cancellationToken)));
     }
@@ -121,7 +121,7 @@ public static class PersonalDataEndpoints
     }
 }
 
-public sealed record ResidentData(string Name, string? Phone, string? Email, string? Topic, string ConsentTextVersion, DateTimeOffset ConsentGivenAt);
+public sealed record ResidentData(string Name, string? Phone, string? Email, string? Topic, string ConsentTextVersion, string ConsentLanguage, DateTimeOffset ConsentGivenAt);
 
 /// <summary>An appointment as stored, with the office's and service's names, and the messages about it still kept.</summary>
 public sealed record AppointmentData(
@@ -145,7 +145,7 @@ public sealed record AppointmentData(
     DateTimeOffset? OutcomeRecordedAt,
     IReadOnlyList<KeptMail> Messages);
 
-public sealed record CallbackContactData(string Phone, string? Email, string? Topic, string ConsentTextVersion, DateTimeOffset ConsentGivenAt);
+public sealed record CallbackContactData(string Phone, string? Email, string? Topic, string ConsentTextVersion, string ConsentLanguage, DateTimeOffset ConsentGivenAt);
 
 /// <summary>A callback request as stored, with the office's name, the calls made, and the messages about it still kept.</summary>
 public sealed record CallbackData(

@@ -25,6 +25,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         r.Property(x => x.MessageLanguage).HasMaxLength(RegistrationLimits.MessageLanguage);
         r.Property(x => x.Phone).HasMaxLength(RegistrationLimits.Phone);
         r.Property(x => x.ConsentTextVersion).HasMaxLength(RegistrationLimits.ConsentTextVersion);
+        r.Property(x => x.ConsentLanguage).HasMaxLength(RegistrationLimits.MessageLanguage);
         r.Property(x => x.ManagementTokenHash).HasMaxLength(64);
         r.HasIndex(x => x.ManagementTokenHash).IsUnique();
         r.HasIndex(x => new { x.EventId, x.Status, x.Sequence });

@@ -18,6 +18,7 @@ internal sealed class VolunteerConfiguration : IEntityTypeConfiguration<Voluntee
         v.Property(x => x.GuardianName).HasMaxLength(VolunteerLimits.Name);
         v.Property(x => x.GuardianConsentTextVersion).HasMaxLength(VolunteerLimits.ConsentTextVersion);
         v.Property(x => x.ConsentTextVersion).HasMaxLength(VolunteerLimits.ConsentTextVersion);
+        v.Property(x => x.ConsentLanguage).HasMaxLength(VolunteerLimits.MessageLanguage);
         v.Property(x => x.AgeGroup).HasConversion<string>().HasMaxLength(16);
         v.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         v.Property(x => x.Version).IsRowVersion();

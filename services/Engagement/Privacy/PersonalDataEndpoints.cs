@@ -46,7 +46,7 @@ public static class PersonalDataEndpoints
         return TypedResults.Ok(new RegistrationData(
             registration.Id, registration.EventId, communityEvent.Texts.Select(text => text.Title).FirstOrDefault() ?? string.Empty, communityEvent.StartsAt,
             registration.People, registration.Status, registration.Name, registration.Email, registration.Phone, registration.MessageLanguage,
-            registration.ConsentTextVersion, registration.ConsentGivenAt, registration.RegisteredAt, registration.ConfirmedAt, registration.CancelledAt,
+            registration.ConsentTextVersion, registration.ConsentLanguage, registration.ConsentGivenAt, registration.RegisteredAt, registration.ConfirmedAt, registration.CancelledAt,
             registration.PeopleAttended, await ResidentMail.KeptAboutAsync(db, registration.Id, cancellationToken)));
     }
 
@@ -70,7 +70,7 @@ public static class PersonalDataEndpoints
             volunteer.Id, volunteer.OfficeId, office.Name, volunteer.Status, volunteer.Name, volunteer.Email, volunteer.Phone,
             volunteer.Languages, volunteer.Skills, [.. volunteer.Availability.Select(slot => new AvailabilityRequest(slot.Weekday, slot.From, slot.To))],
             volunteer.AgeGroup, volunteer.GuardianName, volunteer.GuardianConsentTextVersion, volunteer.GuardianConsentGivenAt,
-            volunteer.ConsentTextVersion, volunteer.ConsentGivenAt, volunteer.MessageLanguage, volunteer.SignedUpAt, volunteer.ApprovedAt, volunteer.EndedAt,
+            volunteer.ConsentTextVersion, volunteer.ConsentLanguage, volunteer.ConsentGivenAt, volunteer.MessageLanguage, volunteer.SignedUpAt, volunteer.ApprovedAt, volunteer.EndedAt,
             hours, shifts, tandems, await ResidentMail.KeptAboutAsync(db, volunteer.Id, cancellationToken)));
     }
 
@@ -145,6 +145,7 @@ public sealed record VolunteerData(
     string? GuardianConsentTextVersion,
     DateTimeOffset? GuardianConsentGivenAt,
     string ConsentTextVersion,
+    string ConsentLanguage,
     DateTimeOffset ConsentGivenAt,
     string MessageLanguage,
     DateTimeOffset SignedUpAt,
@@ -174,6 +175,7 @@ public sealed record RegistrationData(
     string? Phone,
     string MessageLanguage,
     string ConsentTextVersion,
+    string ConsentLanguage,
     DateTimeOffset ConsentGivenAt,
     DateTimeOffset RegisteredAt,
     DateTimeOffset? ConfirmedAt,

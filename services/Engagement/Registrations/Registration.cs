@@ -38,6 +38,9 @@ public sealed class Registration
 
     public required string ConsentTextVersion { get; init; }
 
+    /// <summary>The language the resident read the consent text in.</summary>
+    public string ConsentLanguage { get; init; } = "de";
+
     public DateTimeOffset ConsentGivenAt { get; init; }
 
     public string? ManagementTokenHash { get; private set; }
@@ -54,8 +57,9 @@ public sealed class Registration
 
     public static Registration Create(
         Guid id, Guid eventId, int people, bool confirmed, string name, string? email, string? phone,
-        string consentTextVersion, string managementTokenHash, DateTimeOffset now, string messageLanguage = "de") => new()
+        string consentTextVersion, string managementTokenHash, DateTimeOffset now, string messageLanguage = "de", string consentLanguage = "de") => new()
         {
+            ConsentLanguage = consentLanguage,
             MessageLanguage = messageLanguage,
             Id = id,
             EventId = eventId,

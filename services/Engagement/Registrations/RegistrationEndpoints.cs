@@ -63,7 +63,7 @@ public static class RegistrationEndpoints
         var registration = Registration.Create(
             Guid.CreateVersion7(now), eventId, request.People, confirmed, request.Name.Trim(),
             NullIfBlank(request.Email), PhoneNumberRules.ToE164(request.Phone), request.ConsentTextVersion, ManagementToken.Hash(token), now,
-            MailWording.Written(request.MessageLanguage));
+            MailWording.Written(request.MessageLanguage), request.ConsentLanguage ?? ConsentTexts.DefaultLanguage);
         db.Registrations.Add(registration);
         if (confirmed)
         {

@@ -1,5 +1,6 @@
 using Quartier.ServiceDefaults.Contact;
 using System.ComponentModel.DataAnnotations;
+using Quartier.Engagement.Privacy;
 
 namespace Quartier.Engagement.Registrations;
 
@@ -22,10 +23,16 @@ public sealed record RegisterRequest(
     [property: Range(1, RegistrationLimits.MaxPeople)] int People,
     bool Consent,
     [property: Required, StringLength(RegistrationLimits.ConsentTextVersion, MinimumLength = 1)] string ConsentTextVersion,
-    [property: StringLength(RegistrationLimits.MessageLanguage)] string? MessageLanguage = null) : IValidatableObject
+    [property: StringLength(RegistrationLimits.MessageLanguage)] string? MessageLanguage = null,
+    [property: StringLength(RegistrationLimits.MessageLanguage)] string? ConsentLanguage = null) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var refusal in Consents.Texts.Check(Consents.Events, ConsentTextVersion, ConsentLanguage, nameof(ConsentTextVersion)))
+        {
+            yield return refusal;
+        }
+
         if (string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(Phone))
         {
             yield return new ValidationResult("An e-mail address or a phone number is needed to reach you.", [nameof(Email)]);

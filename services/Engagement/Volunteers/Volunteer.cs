@@ -46,6 +46,9 @@ public sealed class Volunteer
 
     public required string ConsentTextVersion { get; init; }
 
+    /// <summary>The language the volunteer (and the guardian) read the consent text in.</summary>
+    public string ConsentLanguage { get; init; } = "de";
+
     public DateTimeOffset ConsentGivenAt { get; init; }
 
     public VolunteerStatus Status { get; set; } = VolunteerStatus.Pending;
@@ -84,6 +87,7 @@ public sealed class Volunteer
         GuardianConsentTextVersion = request.Guardian?.ConsentTextVersion,
         GuardianConsentGivenAt = request.Guardian is null ? null : now,
         ConsentTextVersion = request.ConsentTextVersion,
+        ConsentLanguage = request.ConsentLanguage ?? "de",
         ConsentGivenAt = now,
         SignedUpAt = now,
     };

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using Quartier.Contracts;
 using Quartier.Contracts.Engagement;
 using Quartier.Engagement.Common;
+using Quartier.Engagement.Privacy;
 
 namespace Quartier.Engagement.Volunteers;
 
@@ -34,10 +35,17 @@ public sealed record SignUpVolunteerRequest(
     GuardianConsentRequest? Guardian,
     bool Consent,
     [property: Required, StringLength(VolunteerLimits.ConsentTextVersion, MinimumLength = 1)] string ConsentTextVersion,
-    [property: StringLength(VolunteerLimits.MessageLanguage)] string? MessageLanguage = null) : IValidatableObject
+    [property: StringLength(VolunteerLimits.MessageLanguage)] string? MessageLanguage = null,
+    [property: StringLength(VolunteerLimits.MessageLanguage)] string? ConsentLanguage = null) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var refusal in Consents.Texts.Check(Consents.Volunteers, ConsentTextVersion, ConsentLanguage, nameof(ConsentTextVersion))
+            .Concat(Consents.Texts.Check(Consents.Volunteers, Guardian?.ConsentTextVersion, ConsentLanguage, $"{nameof(Guardian)}.{nameof(GuardianConsentRequest.ConsentTextVersion)}")))
+        {
+            yield return refusal;
+        }
+
         if (string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(Phone))
         {
             yield return new ValidationResult("An e-mail address or a phone number is needed to reach you.", [nameof(Email)]);

@@ -50,7 +50,27 @@ public sealed record BookableService(Guid Id, Guid OfficeId, IReadOnlyDictionary
 /// <summary>A free appointment slot or callback window.</summary>
 public sealed record FreeTime(DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 
-public sealed record Consent(string TextVersion, DateTimeOffset GivenAt);
+/// <summary>The consent a resident gave: the version of the text and the language they read it in.</summary>
+public sealed record Consent(string TextVersion, DateTimeOffset GivenAt, string Language)
+{
+    public Consent(ConsentText text, DateTimeOffset givenAt)
+        : this(text.Version, givenAt, text.Language)
+    {
+    }
+}
+
+/// <summary>What residents agree to, and which service publishes its consent text.</summary>
+public sealed record ConsentPurpose(string Service, string Name)
+{
+    public static ConsentPurpose Appointments { get; } = new(PublicApi.Bookings, "appointments");
+
+    public static ConsentPurpose Events { get; } = new(PublicApi.Engagement, "events");
+
+    public static ConsentPurpose Volunteers { get; } = new(PublicApi.Engagement, "volunteers");
+}
+
+/// <summary>One version of a consent text in one language, as the service publishes it.</summary>
+public sealed record ConsentText(string Purpose, string Version, string Language, DateOnly ValidFrom, string Title, IReadOnlyList<string> Paragraphs);
 
 /// <summary><paramref name="MessageLanguage"/>: the language of the pages, which mail to the resident is written in.</summary>
 public sealed record AppointmentRequest(
@@ -102,7 +122,7 @@ public sealed record CommunityEvent(
         Texts.FirstOrDefault(t => t.Language == language) ?? Texts.FirstOrDefault(t => t.Language == "de") ?? Texts[0];
 }
 
-public sealed record EventRegistrationRequest(string? Name, string? Email, string? Phone, int People, bool Consent, string ConsentTextVersion, string MessageLanguage);
+public sealed record EventRegistrationRequest(string? Name, string? Email, string? Phone, int People, bool Consent, string ConsentTextVersion, string MessageLanguage, string ConsentLanguage);
 
 public enum RegistrationStatus
 {
@@ -128,7 +148,8 @@ public sealed record VolunteerSignUpRequest(
     GuardianConsent? Guardian,
     bool Consent,
     string ConsentTextVersion,
-    string MessageLanguage);
+    string MessageLanguage,
+    string ConsentLanguage);
 
 /// <summary>The volunteer's own link, once: to see and delete what is stored.</summary>
 public sealed record SignedUpVolunteer(Guid Id, string ManagementToken);

@@ -52,6 +52,11 @@ public sealed class PublicApi(IHttpClientFactory clients)
     public async Task<OfficeList> SearchOfficesAsync(string? text, string? language, string? fieldOfAction, CancellationToken cancellationToken) =>
         await GetOrNullAsync<OfficeList>(Offices, $"/api/offices?pageSize=100{Query("q", text)}{Query("language", language)}{Query("fieldOfAction", fieldOfAction)}", cancellationToken) ?? new OfficeList([], 0);
 
+    /// <summary>The consent text residents agree to now for <paramref name="purpose"/>, in the page's language where it was published in it.</summary>
+    public async Task<ConsentText> ConsentTextAsync(ConsentPurpose purpose, CancellationToken cancellationToken) =>
+        await GetOrNullAsync<ConsentText>(purpose.Service, $"/api/{purpose.Service}/consent-texts/{purpose.Name}?language={Uri.EscapeDataString(Languages.Current.Culture)}", cancellationToken)
+            ?? throw new ServiceUnavailableException(purpose.Service);
+
     public Task<Office?> OfficeAsync(Guid officeId, CancellationToken cancellationToken) =>
         GetOrNullAsync<Office>(Offices, $"/api/offices/{officeId}", cancellationToken);
 

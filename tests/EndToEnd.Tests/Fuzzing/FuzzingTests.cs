@@ -96,7 +96,7 @@ public sealed class FuzzingTests(PlatformFixture platform) : IDisposable
                 phone = "+49 3605 555177",
                 language = "ar",
                 topic = "Wohngeld",
-                consent = new { textVersion = "2026-01", givenAt = DateTimeOffset.UtcNow },
+                consent = new { textVersion = "2026-12-appointments", givenAt = DateTimeOffset.UtcNow },
             }, Cancellation);
             return booking.StatusCode == HttpStatusCode.Created
                 ? (await booking.Content.ReadFromJsonAsync<ConfirmationView>(Cancellation))!.ManagementUrl

@@ -412,7 +412,7 @@ internal sealed class MalformedRequests(Random random, FuzzTargets targets)
             (_, "language" or "preferredlanguage") => "de",
             (_, "postalcode") => "37327",
             (_, "fieldofaction") => "zusammenleben",
-            (_, "textversion") => "2026-01",
+            (_, "textversion") => "2026-12-appointments",
             _ => "Quartier " + random.Next(1000).ToString(CultureInfo.InvariantCulture),
         };
     }

@@ -12,7 +12,7 @@ namespace Quartier.Bookings.Data.CompiledModel
     public partial class BookingsDbContextModel
     {
         private BookingsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("75869a7a-db4a-4f58-a916-30d4df9de04c"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("34b6bdda-5540-42e7-a3c9-bb3757296bbd"), entityTypeCount: 13)
         {
         }
 

@@ -22,7 +22,7 @@ namespace Quartier.Bookings.Data.CompiledModel
                 "Quartier.Bookings.Appointments.ResidentContact",
                 typeof(ResidentContact),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -42,6 +42,15 @@ namespace Quartier.Bookings.Data.CompiledModel
             consentGivenAt.SetSentinelFromProviderValue(new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             consentGivenAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             consentGivenAt.AddAnnotation("Relational:ColumnName", "ConsentGivenAt");
+
+            var consentLanguage = runtimeEntityType.AddProperty(
+                "ConsentLanguage",
+                typeof(string),
+                propertyInfo: typeof(ResidentContact).GetProperty("ConsentLanguage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ResidentContact).GetField("<ConsentLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 20);
+            consentLanguage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            consentLanguage.AddAnnotation("Relational:ColumnName", "ConsentLanguage");
 
             var consentTextVersion = runtimeEntityType.AddProperty(
                 "ConsentTextVersion",

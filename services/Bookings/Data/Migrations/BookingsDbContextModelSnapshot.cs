@@ -590,6 +590,12 @@ namespace Quartier.Bookings.Data.Migrations
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("ConsentGivenAt");
 
+                            b1.Property<string>("ConsentLanguage")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("ConsentLanguage");
+
                             b1.Property<string>("ConsentTextVersion")
                                 .IsRequired()
                                 .HasMaxLength(50)
@@ -644,6 +650,12 @@ namespace Quartier.Bookings.Data.Migrations
                             b1.Property<DateTimeOffset>("ConsentGivenAt")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("ConsentGivenAt");
+
+                            b1.Property<string>("ConsentLanguage")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("ConsentLanguage");
 
                             b1.Property<string>("ConsentTextVersion")
                                 .IsRequired()

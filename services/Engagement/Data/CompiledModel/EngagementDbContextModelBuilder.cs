@@ -12,7 +12,7 @@ namespace Quartier.Engagement.Data.CompiledModel
     public partial class EngagementDbContextModel
     {
         private EngagementDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6fcf08cf-fca6-410a-ba0e-66e89a24ef84"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("99db1ad8-07fb-4934-a259-8a69662a17dd"), entityTypeCount: 16)
         {
         }
 

@@ -22,7 +22,7 @@ namespace Quartier.Engagement.Data.CompiledModel
                 "Quartier.Engagement.Registrations.Registration",
                 typeof(Registration),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 2);
@@ -62,6 +62,14 @@ namespace Quartier.Engagement.Data.CompiledModel
                 valueConverter: new UtcConverter());
             consentGivenAt.SetSentinelFromProviderValue(new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             consentGivenAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var consentLanguage = runtimeEntityType.AddProperty(
+                "ConsentLanguage",
+                typeof(string),
+                propertyInfo: typeof(Registration).GetProperty("ConsentLanguage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Registration).GetField("<ConsentLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 20);
+            consentLanguage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var consentTextVersion = runtimeEntityType.AddProperty(
                 "ConsentTextVersion",

@@ -24,7 +24,7 @@ namespace Quartier.Engagement.Data.CompiledModel
                 "Quartier.Engagement.Volunteers.Volunteer",
                 typeof(Volunteer),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -66,6 +66,14 @@ namespace Quartier.Engagement.Data.CompiledModel
                 valueConverter: new UtcConverter());
             consentGivenAt.SetSentinelFromProviderValue(new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             consentGivenAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var consentLanguage = runtimeEntityType.AddProperty(
+                "ConsentLanguage",
+                typeof(string),
+                propertyInfo: typeof(Volunteer).GetProperty("ConsentLanguage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Volunteer).GetField("<ConsentLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 20);
+            consentLanguage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var consentTextVersion = runtimeEntityType.AddProperty(
                 "ConsentTextVersion",

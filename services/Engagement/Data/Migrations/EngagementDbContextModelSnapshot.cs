@@ -221,6 +221,11 @@ namespace Quartier.Engagement.Data.Migrations
                     b.Property<DateTimeOffset>("ConsentGivenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ConsentLanguage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("ConsentTextVersion")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -426,6 +431,11 @@ namespace Quartier.Engagement.Data.Migrations
 
                     b.Property<DateTimeOffset>("ConsentGivenAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConsentLanguage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("ConsentTextVersion")
                         .IsRequired()

@@ -8,7 +8,6 @@ namespace Quartier.Web.Components.Pages;
 public sealed class BookingForm : IResidentContact
 {
     /// <summary>The privacy notice's version the consent box refers to (see the privacy page).</summary>
-    public const string ConsentVersion = PrivacyNotice.AppointmentsVersion;
 
     /// <summary>Carried by the form: submitting it twice books once.</summary>
     public string IdempotencyKey { get; set; } = string.Empty;
@@ -30,9 +29,9 @@ public sealed class BookingForm : IResidentContact
     /// <summary>The properties the page itself can refuse, with the text key of the reason.</summary>
     public IEnumerable<(string Property, string TextKey)> Check() => ResidentChecks.NameReachAndConsent(Name, Phone, Email, Consent);
 
-    public AppointmentRequest ToRequest(Guid serviceId, DateTimeOffset startsAt, AppointmentChannel channel, DateTimeOffset now) => new(
+    public AppointmentRequest ToRequest(Guid serviceId, DateTimeOffset startsAt, AppointmentChannel channel, ConsentText consentText, DateTimeOffset now) => new(
         serviceId, startsAt, channel, Name?.Trim(), Blank(Phone), Blank(Email), Language, InterpreterNeeded, Blank(Topic),
-        Consent ? new Consent(ConsentVersion, now) : null, Languages.Current.Culture);
+        Consent ? new Consent(consentText, now) : null, Languages.Current.Culture);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

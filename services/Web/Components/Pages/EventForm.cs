@@ -22,7 +22,7 @@ public sealed class EventForm : IResidentContact
 
     public IEnumerable<(string Property, string TextKey)> Check() => ResidentChecks.NameReachAndConsent(Name, Phone, Email, Consent);
 
-    public EventRegistrationRequest ToRequest() => new(
+    public EventRegistrationRequest ToRequest(ConsentText consentText) => new(
         Name?.Trim(), string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(), string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
-        Math.Clamp(People, 1, MaxPeople), Consent, PrivacyNotice.EventsVersion, Languages.Current.Culture);
+        Math.Clamp(People, 1, MaxPeople), Consent, consentText.Version, Languages.Current.Culture, consentText.Language);
 }

@@ -108,7 +108,7 @@ public sealed class VolunteerForm : IResidentContact
         }
     }
 
-    public VolunteerSignUpRequest ToRequest() => new(
+    public VolunteerSignUpRequest ToRequest(ConsentText consentText) => new(
         Name?.Trim(),
         string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),
         string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
@@ -116,10 +116,11 @@ public sealed class VolunteerForm : IResidentContact
         [.. Skills.Select(key => SuggestedSkills.First(skill => skill.Key == key).Word), .. OtherWords()],
         [.. Weekdays.SelectMany(day => DayParts.Where(part => Times.Contains(TimeBox(day, part.Key))).Select(part => new VolunteerAvailability(day, part.From, part.To)))],
         AgeGroup ?? Contracts.Engagement.AgeGroup.Adult,
-        AgeGroup == Contracts.Engagement.AgeGroup.Minor ? new GuardianConsent(GuardianName!.Trim(), PrivacyNotice.VolunteersVersion) : null,
+        AgeGroup == Contracts.Engagement.AgeGroup.Minor ? new GuardianConsent(GuardianName!.Trim(), consentText.Version) : null,
         Consent,
-        PrivacyNotice.VolunteersVersion,
-        Web.Languages.Current.Culture);
+        consentText.Version,
+        Web.Languages.Current.Culture,
+        consentText.Language);
 
     /// <summary>The activities typed in, split at commas (Arabic and Persian keyboards type '،'), semicolons and line breaks.</summary>
     private IEnumerable<string> OtherWords() =>
