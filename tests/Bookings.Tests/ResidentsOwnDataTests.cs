@@ -63,6 +63,8 @@ public sealed class ResidentsOwnDataTests(PlatformInfrastructure platform) : IAs
         var service = await host.CreateServiceAsync(office, horizonDays: 30);
         var slot = await host.FreeSlotAsync(service.Id, TimeSpan.FromDays(3));
         var mine = await host.Anonymous.BookOkAsync(Requests.Booking(service.Id, slot.StartsAt) with { Email = "erase.me@example.org" });
+        var database = await host.RunScopedAsync<BookingsDbContext, string>(db => Task.FromResult(db.Database.GetConnectionString()!));
+        (await DatabaseText.RowsContainingAsync(database, ["erase.me@example.org"], Cancellation)).Should().NotBeEmpty("the search finds what is stored");
 
         using var erased = await host.Anonymous.DeleteAsync(new Uri($"{mine.ManagementUrl}/personal-data", UriKind.Relative), Cancellation);
         using var again = await host.Anonymous.DeleteAsync(new Uri($"{mine.ManagementUrl}/personal-data", UriKind.Relative), Cancellation);
@@ -88,6 +90,8 @@ public sealed class ResidentsOwnDataTests(PlatformInfrastructure platform) : IAs
         stored.Status.Should().Be(AppointmentStatus.Booked, "the booking and the office's figures stay, as after the retention period");
         (await db.Set<OutgoingMail>().AnyAsync(mail => mail.About == mine.AppointmentId && (mail.Recipient != null || mail.Content != null), Cancellation))
             .Should().BeFalse("no message about it keeps the address or the text");
+        (await DatabaseText.RowsContainingAsync(db.Database.GetConnectionString()!, ["Amina Yilmaz", "+493605123456", "erase.me@example.org", "Nebenkostenabrechnung"], Cancellation))
+            .Should().BeEmpty("nothing the resident gave is left in any table");
         (await host.Anonymous.SlotsAsync(service.Id, DateOnly.FromDateTime(slot.StartsAt.UtcDateTime), DateOnly.FromDateTime(slot.StartsAt.UtcDateTime)))
             .Should().NotContain(free => free.StartsAt == slot.StartsAt, "the time stays booked");
 

@@ -6,7 +6,6 @@ using Aspire.Hosting.ApplicationModel;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Npgsql;
 using Quartier.Testing;
 
 namespace Quartier.EndToEnd.Tests;
@@ -93,7 +92,7 @@ public sealed class PersonalDataLeakTests(PlatformFixture platform) : BrowserTes
             ["console output of every process"] = await ConsoleOutputAsync(),
         };
         places["every message the services published"] = published.Received;
-        places["everything reporting stored"] = await EveryTableAsync(Platform.Databases["reporting"]);
+        places["everything reporting stored"] = await DatabaseText.EveryRowAsync(Platform.Databases["reporting"], Cancellation);
         places["the dashboard (spans and structured logs)"].Should().Contain(office.OfficeId.ToString(), "the search reaches the telemetry of this test's requests");
         places["every message the services published"].Should().Contain(eventId.ToString(), "the tap hears this test's events").And.Contain("AppointmentBooked");
         var leaks = from place in places
@@ -127,38 +126,6 @@ public sealed class PersonalDataLeakTests(PlatformFixture platform) : BrowserTes
         }
 
         return output.ToString();
-    }
-
-    private static async Task<string> TextOfAsync(string connectionString, string query)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(Cancellation);
-        await using var command = new NpgsqlCommand(query, connection);
-        return (string)(await command.ExecuteScalarAsync(Cancellation))!;
-    }
-
-    /// <summary>Every row of every table of a database, as JSON text.</summary>
-    private static async Task<string> EveryTableAsync(string connectionString)
-    {
-        var tables = new List<string>();
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            await connection.OpenAsync(Cancellation);
-            await using var command = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", connection);
-            await using var reader = await command.ExecuteReaderAsync(Cancellation);
-            while (await reader.ReadAsync(Cancellation))
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        var text = new StringBuilder();
-        foreach (var table in tables)
-        {
-            text.AppendLine(await TextOfAsync(connectionString, $"""SELECT coalesce(string_agg(row_to_json(t)::text, E'\n'), '') FROM "{table}" t"""));
-        }
-
-        return text.ToString();
     }
 
     private sealed record WindowView(DateTimeOffset StartsAt);

@@ -64,6 +64,8 @@ public sealed class RegistrationOwnDataTests(PlatformInfrastructure platform) : 
         (stored.Name, stored.Email, stored.Phone).Should().Be((null, null, null));
         stored.People.Should().Be(3, "the seats stay taken and the event's counts do not change");
         (await db.Set<OutgoingMail>().AnyAsync(mail => mail.About == mine.Id && (mail.Recipient != null || mail.Content != null), Cancellation)).Should().BeFalse();
+        (await DatabaseText.RowsContainingAsync(db.Database.GetConnectionString()!, ["Rania Haddad", "rania.haddad@example.org"], Cancellation))
+            .Should().BeEmpty("nothing she gave is left in any table");
         var scheduled = await host.Client.GetFromJsonAsync<JsonElement>($"/api/engagement/events/{festival.Id}", Cancellation);
         scheduled.GetProperty("freeSeats").GetInt32().Should().Be(6);
     }

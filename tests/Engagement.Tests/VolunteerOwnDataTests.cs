@@ -115,6 +115,8 @@ public sealed class VolunteerOwnDataTests(PlatformInfrastructure platform) : IAs
         var db = scope.ServiceProvider.GetRequiredService<EngagementDbContext>();
         (await db.Tandems.AsNoTracking().SingleAsync(t => t.VolunteerId == mine.Id, Cancellation)).EndedAt.Should().NotBeNull("a tandem without its volunteer ends");
         (await db.Set<OutgoingMail>().AnyAsync(mail => mail.About == mine.Id && (mail.Recipient != null || mail.Content != null), Cancellation)).Should().BeFalse();
+        (await DatabaseText.RowsContainingAsync(db.Database.GetConnectionString()!, ["Olena Koval", email, "+493605444555"], Cancellation))
+            .Should().BeEmpty("nothing she gave is left in any table");
     }
 
     private sealed record SignedUp(Guid Id, string ManagementToken);
