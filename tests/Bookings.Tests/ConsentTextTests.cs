@@ -40,7 +40,7 @@ public sealed class ConsentTextTests(PlatformInfrastructure platform) : IAsyncLi
     }
 
     [Fact]
-    public async Task A_booking_naming_a_version_that_does_not_exist_or_a_language_it_was_not_published_in_is_refused_at_the_field_and_nothing_is_booked()
+    public async Task A_booking_naming_a_version_that_does_not_exist_or_a_language_it_was_not_published_in_is_refused_at_the_field_and_one_naming_no_time_is_noted_on_arrival()
     {
         var office = await host.RegisterOfficeAsync("DE-NI");
         await host.OpenAlwaysAsync(office, new DateOnly(2020, 1, 1));
@@ -64,5 +64,11 @@ public sealed class ConsentTextTests(PlatformInfrastructure platform) : IAsyncLi
         var day = DateOnly.FromDateTime(slot.StartsAt.UtcDateTime);
         (await host.Client.SlotsAsync(service.Id, day.AddDays(-1), day.AddDays(1)))
             .Should().Contain(s => s.StartsAt == slot.StartsAt, "the refused bookings took nothing");
+
+        // A form sends no time: the consent is noted when it arrives, so the same form sent twice is the same request.
+        var booked = await host.Anonymous.BookOkAsync(booking with { Consent = new ConsentRequest("2026-12-appointments", Language: "ar") });
+        var stored = await host.Anonymous.GetOkAsync<AppointmentData>($"{booked.ManagementUrl}/personal-data");
+        stored.Resident.Should().BeEquivalentTo(new { ConsentTextVersion = "2026-12-appointments", ConsentLanguage = "ar" });
+        stored.Resident!.ConsentGivenAt.Should().BeCloseTo(host.Clock.GetUtcNow(), TimeSpan.FromSeconds(5));
     }
 }

@@ -81,7 +81,7 @@ public static class AppointmentEndpoints
                 Topic = string.IsNullOrWhiteSpace(request.Topic) ? null : request.Topic.Trim(),
                 ConsentTextVersion = request.Consent.TextVersion.Trim(),
                 ConsentLanguage = request.Consent.ShownLanguage,
-                ConsentGivenAt = request.Consent.GivenAt!.Value.ToUniversalTime(),
+                ConsentGivenAt = (request.Consent.GivenAt ?? now).ToUniversalTime(),
             },
         };
         var announcement = OutboxMessage.Create(new AppointmentBooked(

@@ -143,7 +143,7 @@ public static class CallbackEndpoints
                 Topic = string.IsNullOrWhiteSpace(request.Topic) ? null : request.Topic.Trim(),
                 ConsentTextVersion = request.Consent.TextVersion.Trim(),
                 ConsentLanguage = request.Consent.ShownLanguage,
-                ConsentGivenAt = request.Consent.GivenAt!.Value.ToUniversalTime(),
+                ConsentGivenAt = (request.Consent.GivenAt ?? now).ToUniversalTime(),
             },
         };
         db.CallbackRequests.Add(callback);

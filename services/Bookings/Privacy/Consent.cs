@@ -3,10 +3,13 @@ using Quartier.ServiceDefaults.Privacy;
 
 namespace Quartier.Bookings.Privacy;
 
-/// <summary>The privacy consent a resident gave: which version of the consent text, in which language they read it (German when not said), and when.</summary>
+/// <summary>
+/// The privacy consent a resident gave: which version of the consent text, in which language they read
+/// it (German when not said), and when (when the request arrives, unless the client says when it was given).
+/// </summary>
 public sealed record ConsentRequest(
     [property: Required, StringLength(ContactRules.ConsentVersionLength, MinimumLength = 1)] string TextVersion,
-    [property: Required] DateTimeOffset? GivenAt,
+    DateTimeOffset? GivenAt = null,
     [property: StringLength(ContactRules.MessageLanguageLength)] string? Language = null)
 {
     /// <summary>The language stored with the consent: the one the resident read, German when not said.</summary>

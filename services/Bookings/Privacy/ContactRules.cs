@@ -23,7 +23,7 @@ public static partial class ContactRules
     {
         if (consent is null)
         {
-            yield return new ValidationResult("Privacy consent is required: the consent text version and when it was given.", ["Consent"]);
+            yield return new ValidationResult("Privacy consent is required: the version of the consent text the resident agreed to.", ["Consent"]);
             yield break;
         }
 
@@ -37,11 +37,7 @@ public static partial class ContactRules
             yield return refusal;
         }
 
-        if (consent.GivenAt is null)
-        {
-            yield return new ValidationResult("When the consent was given is required.", ["Consent.GivenAt"]);
-        }
-        else if (latest is { } now && consent.GivenAt > now.AddMinutes(5))
+        if (latest is { } now && consent.GivenAt > now.AddMinutes(5))
         {
             yield return new ValidationResult("Consent cannot be given in the future.", ["Consent.GivenAt"]);
         }

@@ -50,11 +50,14 @@ public sealed record BookableService(Guid Id, Guid OfficeId, IReadOnlyDictionary
 /// <summary>A free appointment slot or callback window.</summary>
 public sealed record FreeTime(DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 
-/// <summary>The consent a resident gave: the version of the text and the language they read it in.</summary>
-public sealed record Consent(string TextVersion, DateTimeOffset GivenAt, string Language)
+/// <summary>
+/// The consent a resident gave: the version of the text and the language they read it in. When is the
+/// service's to note on arrival, so that a form sent twice is the same request twice.
+/// </summary>
+public sealed record Consent(string TextVersion, string Language)
 {
-    public Consent(ConsentText text, DateTimeOffset givenAt)
-        : this(text.Version, givenAt, text.Language)
+    public Consent(ConsentText text)
+        : this(text.Version, text.Language)
     {
     }
 }

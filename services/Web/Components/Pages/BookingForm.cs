@@ -29,9 +29,9 @@ public sealed class BookingForm : IResidentContact
     /// <summary>The properties the page itself can refuse, with the text key of the reason.</summary>
     public IEnumerable<(string Property, string TextKey)> Check() => ResidentChecks.NameReachAndConsent(Name, Phone, Email, Consent);
 
-    public AppointmentRequest ToRequest(Guid serviceId, DateTimeOffset startsAt, AppointmentChannel channel, ConsentText consentText, DateTimeOffset now) => new(
+    public AppointmentRequest ToRequest(Guid serviceId, DateTimeOffset startsAt, AppointmentChannel channel, ConsentText consentText) => new(
         serviceId, startsAt, channel, Name?.Trim(), Blank(Phone), Blank(Email), Language, InterpreterNeeded, Blank(Topic),
-        Consent ? new Consent(consentText, now) : null, Languages.Current.Culture);
+        Consent ? new Consent(consentText) : null, Languages.Current.Culture);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -31,8 +31,8 @@ public sealed class CallbackForm
         }
     }
 
-    public CallbackRequest ToRequest(DateTimeOffset windowStartsAt, ConsentText consentText, DateTimeOffset now) => new(
+    public CallbackRequest ToRequest(DateTimeOffset windowStartsAt, ConsentText consentText) => new(
         windowStartsAt, Phone?.Trim(), Language, string.IsNullOrWhiteSpace(Topic) ? null : Topic.Trim(),
-        Consent ? new Consent(consentText, now) : null,
+        Consent ? new Consent(consentText) : null,
         string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(), Languages.Current.Culture);
 }
