@@ -70,11 +70,15 @@ public sealed class PersonalDataLeakTests(PlatformFixture platform) : BrowserTes
         {
             name, email, phone, people = 2, consent = true, consentTextVersion = "2026-12-events",
         }, Cancellation)).EnsureSuccessStatusCode();
-        (await resident.PostAsJsonAsync($"/api/engagement/offices/{office.OfficeId}/volunteers", new
+        using var volunteered = await resident.PostAsJsonAsync($"/api/engagement/offices/{office.OfficeId}/volunteers", new
         {
             name, email, phone, languages = new[] { "de" }, skills = new[] { topic }, availability = Array.Empty<object>(),
             ageGroup = "Adult", consent = true, consentTextVersion = "2026-12-volunteers",
-        }, Cancellation)).EnsureSuccessStatusCode();
+        }, Cancellation);
+        volunteered.EnsureSuccessStatusCode();
+        var volunteerToken = (await volunteered.Content.ReadFromJsonAsync<VolunteerLink>(Cancellation))!.ManagementToken;
+        await page.GotoAsync(Address($"/volunteer/{volunteerToken}/my-data"));
+        (await page.Locator("dl").InnerTextAsync()).Should().Contain(name);
         (await resident.PostAsJsonAsync($"/api/offices/{office.OfficeId}/accessibility-feedback", new { message = $"Barriere {topic}", email, phone }, Cancellation))
             .EnsureSuccessStatusCode();
 
@@ -85,7 +89,7 @@ public sealed class PersonalDataLeakTests(PlatformFixture platform) : BrowserTes
 
         // Telemetry leaves in batches every few seconds; published messages within a second.
         await Task.Delay(TimeSpan.FromSeconds(10), Cancellation);
-        string[] secrets = [name, $"Quxleak{marker}", digits, email, topic, token];
+        string[] secrets = [name, $"Quxleak{marker}", digits, email, topic, token, volunteerToken];
         var places = new Dictionary<string, string>
         {
             ["the dashboard (spans and structured logs)"] = await Platform.Telemetry.EverythingReceivedAsync(Cancellation),
@@ -131,4 +135,6 @@ public sealed class PersonalDataLeakTests(PlatformFixture platform) : BrowserTes
     private sealed record WindowView(DateTimeOffset StartsAt);
 
     private sealed record IdView(Guid Id);
+
+    private sealed record VolunteerLink(string ManagementToken);
 }

@@ -6,7 +6,7 @@ namespace Quartier.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// A management link is a resident's key to their booking — in the APIs <c>.../manage/{token}</c>, on
-/// the pages <c>/appointment/{token}</c>, <c>/callback/{token}</c>, <c>/registration/{token}</c>: the
+/// the pages <c>/appointment/{token}</c>, <c>/callback/{token}</c>, <c>/registration/{token}</c>, <c>/volunteer/{token}</c>: the
 /// token must not reach the dashboard through the URL tags that ASP.NET Core, HttpClient and the proxy
 /// record, nor through the paths in log messages.
 /// </summary>
@@ -29,6 +29,6 @@ public sealed partial class SecretLinkRedactor : BaseProcessor<Activity>
 
     public static string Redact(string text) => SecretSegment().Replace(text, "$1" + Placeholder);
 
-    [GeneratedRegex("(/manage/|/appointment/|/callback/|/registration/)[^/?#{}]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("(/manage/|/appointment/|/callback/|/registration/|/volunteer/)[^/?#{}]+", RegexOptions.CultureInvariant)]
     private static partial Regex SecretSegment();
 }
