@@ -238,6 +238,45 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
     }
 
     [Fact]
+    public async Task An_office_lead_chooses_how_long_residents_data_is_kept_is_told_the_limits_and_returns_to_the_platforms_setting()
+    {
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Fristen {Guid.NewGuid():N}");
+        await Platform.WaitForAsync<OfficeView>($"/api/engagement/offices/{office.OfficeId}", PlatformFixture.ArrivalTimeout);
+        var email = $"leitung-{Guid.NewGuid():N}@quartier.test";
+        await Platform.CreateAsync(email, "Lena Leitung", office.OfficeId, "Lead");
+
+        var page = await SignInAsync(email, $"/staff/offices/{office.OfficeId}/retention");
+        (await page.Locator("h1").InnerTextAsync()).Should().StartWith("Aufbewahrung");
+        (await page.Locator("#appointments-hint").InnerTextAsync()).Should().Be("Jetzt 30 Tage, die Einstellung der Plattform; möglich sind 7 bis 180 Tage.");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        await page.TypeIntoAsync("#appointments", "3");
+        await page.TypeIntoAsync("#volunteers", "60");
+        await page.FollowAsync("main form button[type=submit]");
+        (await page.Locator(".summary").InnerTextAsync()).Should().Contain("Termine (Tage): bitte eine ganze Zahl von 7 bis 180");
+        (await page.Locator("#appointments").GetAttributeAsync("aria-invalid")).Should().Be("true");
+        (await page.InputValueAsync("#volunteers")).Should().Be("60", "nothing typed is lost");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        await page.FillAsync("#appointments", string.Empty);
+        await page.TypeIntoAsync("#appointments", "10");
+        await page.FollowAsync("main form button[type=submit]");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Gespeichert");
+        (await RetentionAsync("bookings", office.OfficeId)).Should().Contain(new RetentionView("appointments", 10, true)).And.Contain(new RetentionView("callbacks", 30, false));
+        (await RetentionAsync("engagement", office.OfficeId)).Should().Contain(new RetentionView("volunteers", 60, true));
+
+        await page.FillAsync("#appointments", string.Empty);
+        await page.FollowAsync("main form button[type=submit]");
+        (await RetentionAsync("bookings", office.OfficeId)).Should().Contain(new RetentionView("appointments", 30, false), "an empty field returns to the platform's setting");
+        (await page.Locator("#appointments-hint").InnerTextAsync()).Should().Contain("Einstellung der Plattform");
+    }
+
+    private async Task<List<RetentionView>> RetentionAsync(string service, Guid officeId) =>
+        (await Platform.Client.GetFromJsonAsync<List<RetentionView>>($"/api/{service}/offices/{officeId}/retention", Cancellation))!;
+
+    private sealed record RetentionView(string Kind, int Days, bool OwnChoice);
+
+    [Fact]
     public async Task Staff_approve_a_volunteer_who_signed_up_and_pause_them_later()
     {
         var (office, email) = await OfficeWithStaffAsync("Stadtteilbüro Ehrenamt", "Emil Ehrenamt");

@@ -33,6 +33,9 @@ public sealed record WeeklyPlan(DateOnly ValidFrom, IReadOnlyList<WeeklyInterval
 
 public sealed record OfficeSchedule(IReadOnlyList<WeeklyPlan> Plans);
 
+/// <summary>How long the office keeps one kind of its residents' data, and the limits it may choose within.</summary>
+public sealed record RetentionSetting(string Kind, int Days, bool OwnChoice, int MinimumDays, int MaximumDays);
+
 public sealed record QueuedCallback(
     Guid CallbackId, DateTimeOffset WindowStartsAt, DateTimeOffset WindowEndsAt, string Language, string? Phone, string? Topic,
     IReadOnlyList<CallbackAttempt> Attempts, bool Overdue);
@@ -136,6 +139,34 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
             ? string.Join(" ", errors.EnumerateObject().SelectMany(field => field.Value.EnumerateArray().Select(text => text.GetString())))
             : problem.TryGetProperty("detail", out var detail) ? detail.GetString() : null;
         return (response.StatusCode == HttpStatusCode.Forbidden ? StaffOutcome.NotYourOffice : StaffOutcome.Invalid, refusal);
+    }
+
+    /// <summary>The office's retention of the kinds of data <paramref name="service"/> holds; null when it does not answer.</summary>
+    public Task<List<RetentionSetting>?> RetentionAsync(string service, Guid officeId, CancellationToken cancellationToken) =>
+        GetAsync<List<RetentionSetting>>(service, $"/api/{service}/offices/{officeId}/retention", cancellationToken);
+
+    /// <summary>Keeps <paramref name="kind"/> so many days, or the platform's setting again when <paramref name="days"/> is null; the service's refusal in its words when it says no.</summary>
+    public async Task<(StaffOutcome Outcome, string? Refusal)> SetRetentionAsync(string service, Guid officeId, string kind, int? days, CancellationToken cancellationToken)
+    {
+        var path = $"/api/{service}/offices/{officeId}/retention/{Uri.EscapeDataString(kind)}";
+        using var response = await SendAsync(service, days is null
+            ? new HttpRequestMessage(HttpMethod.Delete, path)
+            : new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(new { days }, options: Json) }, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return (StaffOutcome.Done, null);
+        }
+
+        var refusal = response.StatusCode == HttpStatusCode.BadRequest
+            && (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).TryGetProperty("errors", out var errors)
+            ? string.Join(" ", errors.EnumerateObject().SelectMany(field => field.Value.EnumerateArray().Select(text => text.GetString())))
+            : null;
+        return (response.StatusCode switch
+        {
+            HttpStatusCode.Forbidden => StaffOutcome.NotYourOffice,
+            HttpStatusCode.NotFound => StaffOutcome.NotFound,
+            _ => StaffOutcome.Invalid,
+        }, refusal);
     }
 
     /// <summary>The offices reporting knows, with their project areas.</summary>
