@@ -253,6 +253,11 @@ public static class CallbackEndpoints
 
         await db.SaveChangesAsync(cancellationToken);
         metrics.CallbackAttempted(outcome);
+        if (callback.Contact is not null)
+        {
+            await db.RecordPersonalDataReadAsync(user, callback.OfficeId, "callback-attempt", [callback.Id], time, cancellationToken);
+        }
+
         return TypedResults.Ok(ViewOf(callback, await ZoneAsync(db, callback, cancellationToken)));
     }
 

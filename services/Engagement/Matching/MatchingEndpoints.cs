@@ -20,7 +20,7 @@ public static class MatchingEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<VolunteerMatch>>, ProblemHttpResult>> MatchShift(
-        Guid shiftId, ClaimsPrincipal user, EngagementDbContext db, CancellationToken cancellationToken)
+        Guid shiftId, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var shift = await db.Shifts.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shiftId, cancellationToken);
         if (shift is null)
@@ -54,7 +54,7 @@ public static class MatchingEndpoints
         var requirement = new MatchRequirement(
             localStart.DayOfWeek, TimeOnly.FromDateTime(localStart.DateTime), TimeOnly.FromDateTime(localEnd.DateTime), opportunity.Skills, opportunity.Languages);
         var monthStart = new DateOnly(localStart.Year, localStart.Month, 1);
-        return TypedResults.Ok(MatchRanking.Rank(candidates, requirement, await HoursInMonthAsync(db, candidates, monthStart, cancellationToken)));
+        return await RecordedAsync(db, user, shift.OfficeId, MatchRanking.Rank(candidates, requirement, await HoursInMonthAsync(db, candidates, monthStart, cancellationToken)), time, cancellationToken);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<VolunteerMatch>>, ProblemHttpResult>> MatchOpportunity(
@@ -78,7 +78,15 @@ public static class MatchingEndpoints
             .ToListAsync(cancellationToken);
         var requirement = new MatchRequirement(opportunity.Weekday, opportunity.From, opportunity.To, opportunity.Skills, opportunity.Languages);
         var monthStart = new DateOnly(today.Year, today.Month, 1);
-        return TypedResults.Ok(MatchRanking.Rank(candidates, requirement, await HoursInMonthAsync(db, candidates, monthStart, cancellationToken)));
+        return await RecordedAsync(db, user, opportunity.OfficeId, MatchRanking.Rank(candidates, requirement, await HoursInMonthAsync(db, candidates, monthStart, cancellationToken)), time, cancellationToken);
+    }
+
+    /// <summary>Suggestions name volunteers: whoever is shown them is in the access record.</summary>
+    private static async Task<Ok<IReadOnlyList<VolunteerMatch>>> RecordedAsync(
+        EngagementDbContext db, ClaimsPrincipal user, Guid officeId, IReadOnlyList<VolunteerMatch> matches, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await db.RecordPersonalDataReadAsync(user, officeId, "matching", [.. matches.Select(match => match.VolunteerId)], time, cancellationToken);
+        return TypedResults.Ok(matches);
     }
 
     private static async Task<Dictionary<Guid, decimal>> HoursInMonthAsync(

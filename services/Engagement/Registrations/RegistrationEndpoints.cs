@@ -216,6 +216,7 @@ public static class RegistrationEndpoints
         registration.RecordAttendance(request.PeopleAttended);
         db.AddIntegrationEvent(new AttendanceRecorded(registration.Id, target.Id, target.OfficeId, request.PeopleAttended, now), time);
         await db.SaveChangesAsync(cancellationToken);
+        await db.RecordPersonalDataReadAsync(user, target.OfficeId, "registration-attendance", [registration.Id], time, cancellationToken);
         return TypedResults.Ok(new StaffRegistrationResponse(registration.Id, registration.People, registration.Status, registration.Sequence,
             registration.Name, registration.Email, registration.Phone, registration.PeopleAttended));
     }

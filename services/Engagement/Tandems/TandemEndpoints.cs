@@ -45,6 +45,7 @@ public static class TandemEndpoints
         db.Tandems.Add(tandem);
         db.AddIntegrationEvent(new TandemFormed(tandem.Id, tandem.OfficeId, tandem.Purpose, tandem.StartsOn, tandem.EndsOn, now), time);
         await db.SaveChangesAsync(cancellationToken);
+        await db.RecordPersonalDataReadAsync(user, tandem.OfficeId, "tandem-formed", [tandem.Id], time, cancellationToken);
         return TypedResults.CreatedAtRoute(TandemResponse.From(tandem), nameof(GetTandem), new { id = tandem.Id });
     }
 
@@ -89,6 +90,7 @@ public static class TandemEndpoints
         tandem.End(now, office.Today(now));
         db.AddIntegrationEvent(new TandemEnded(tandem.Id, tandem.OfficeId, now), time);
         await db.SaveChangesAsync(cancellationToken);
+        await db.RecordPersonalDataReadAsync(user, tandem.OfficeId, "tandem-ended", [tandem.Id], time, cancellationToken);
         return TypedResults.Ok(TandemResponse.From(tandem));
     }
 }

@@ -100,7 +100,7 @@ public static class VolunteerEndpoints
     }
 
     private static Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> Approve(Guid id, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, user, db, [VolunteerStatus.Pending, VolunteerStatus.Paused], VolunteerStatus.Approved, volunteer =>
+        ChangeAsync(id, user, db, time, [VolunteerStatus.Pending, VolunteerStatus.Paused], VolunteerStatus.Approved, volunteer =>
         {
             var now = time.GetUtcNow();
             volunteer.ApprovedAt = now;
@@ -108,11 +108,11 @@ public static class VolunteerEndpoints
         }, cancellationToken);
 
     private static Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> Pause(Guid id, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, user, db, [VolunteerStatus.Approved], VolunteerStatus.Paused, volunteer =>
+        ChangeAsync(id, user, db, time, [VolunteerStatus.Approved], VolunteerStatus.Paused, volunteer =>
             db.AddIntegrationEvent(new VolunteerPaused(volunteer.Id, volunteer.OfficeId, time.GetUtcNow()), time), cancellationToken);
 
     private static Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> End(Guid id, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, user, db, [VolunteerStatus.Pending, VolunteerStatus.Approved, VolunteerStatus.Paused], VolunteerStatus.Ended, volunteer =>
+        ChangeAsync(id, user, db, time, [VolunteerStatus.Pending, VolunteerStatus.Approved, VolunteerStatus.Paused], VolunteerStatus.Ended, volunteer =>
         {
             var now = time.GetUtcNow();
             volunteer.EndedAt = now;
@@ -120,7 +120,7 @@ public static class VolunteerEndpoints
         }, cancellationToken, freesShiftPlaces: time.GetUtcNow());
 
     private static async Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> ChangeAsync(
-        Guid id, ClaimsPrincipal user, EngagementDbContext db, VolunteerStatus[] allowedFrom, VolunteerStatus to, Action<Volunteer> announce, CancellationToken cancellationToken,
+        Guid id, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, VolunteerStatus[] allowedFrom, VolunteerStatus to, Action<Volunteer> announce, CancellationToken cancellationToken,
         DateTimeOffset? freesShiftPlaces = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -149,6 +149,7 @@ public static class VolunteerEndpoints
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await db.RecordPersonalDataReadAsync(user, volunteer.OfficeId, $"volunteer-{to.ToString().ToLowerInvariant()}", [volunteer.Id], time, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(VolunteerResponse.From(volunteer));
     }
