@@ -280,7 +280,7 @@ public sealed class AppointmentBookingTests(PlatformInfrastructure platform) : I
     }
 
     [Fact]
-    public async Task Staff_see_the_days_appointments_and_record_attendance_with_outcome_or_no_show()
+    public async Task Staff_see_the_days_appointments_check_residents_in_and_record_attendance_with_outcome_or_no_show()
     {
         var service = await host.CreateServiceAsync(office, capacity: 2);
         await using var attended = await EventProbe.StartAsync<AppointmentAttended>(host.MessagingConnectionString, TestContext.Current.CancellationToken);
@@ -292,9 +292,17 @@ public sealed class AppointmentBookingTests(PlatformInfrastructure platform) : I
         using var early = await host.Client.PostAsync($"/api/bookings/appointments/{first.AppointmentId}/attended", new AttendedRequest("wohnen", true));
         early.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
 
-        host.Clock.Advance(slot.StartsAt - host.Clock.GetUtcNow() + TimeSpan.FromMinutes(5));
+        using var tooEarly = await host.Client.PostAsync($"/api/bookings/appointments/{first.AppointmentId}/check-in");
+        tooEarly.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "arriving hours early is not yet arriving for this appointment");
+        host.Clock.Advance(slot.StartsAt - host.Clock.GetUtcNow() - TimeSpan.FromMinutes(10));
+        using var arrived = await host.Client.PostAsync($"/api/bookings/appointments/{first.AppointmentId}/check-in");
+        using var arrivedAgain = await host.Client.PostAsync($"/api/bookings/appointments/{first.AppointmentId}/check-in");
+        arrived.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        arrivedAgain.StatusCode.Should().Be(HttpStatusCode.Conflict);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(15));
         var day = await host.Client.GetOkAsync<List<StaffAppointmentView>>($"/api/bookings/offices/{office}/appointments?date={slot.StartsAt:yyyy-MM-dd}");
-        day.Where(a => a.ServiceId == service.Id).Select(a => (a.Name, a.Seat)).Should().BeEquivalentTo([("Amina Yilmaz", 1), ("Olena Kovalenko", 2)]);
+        day.Where(a => a.ServiceId == service.Id).Select(a => (a.Name, a.Seat, a.CheckedInAt is not null)).Should().BeEquivalentTo([("Amina Yilmaz", 1, true), ("Olena Kovalenko", 2, false)]);
 
         using var came = await host.Client.PostAsync($"/api/bookings/appointments/{first.AppointmentId}/attended", new AttendedRequest("beschaeftigung", true));
         using var missed = await host.Client.PostAsync($"/api/bookings/appointments/{second.AppointmentId}/no-show");

@@ -16,7 +16,7 @@ namespace Quartier.EndToEnd.Tests;
 public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(platform)
 {
     [Fact]
-    public async Task Staff_sign_in_record_who_came_cancel_for_a_resident_work_the_callback_queue_to_unreachable_and_sign_out()
+    public async Task Staff_sign_in_check_in_record_who_came_cancel_for_a_resident_work_the_callback_queue_to_unreachable_and_sign_out()
     {
         var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Konsole {Guid.NewGuid():N}");
         var otherOffice = await BookableOffice.CreateAsync(Platform, $"Treffpunkt Anderswo {Guid.NewGuid():N}");
@@ -53,8 +53,13 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         main.Should().Contain("Leyla Demir").And.Contain("Wohngeld-Antrag").And.Contain("Oksana Melnyk").And.Contain(BookableOffice.ServiceName)
             .And.NotContain("Nicht Ihres", "another office's residents are not on this office's day");
 
-        // Leyla came; her concern was about schooling, and she was referred elsewhere.
+        // Leyla arrives and waits; after the conversation: her concern was about schooling, and she was referred elsewhere.
         var leylaRow = $"appointment-{leyla:N}";
+        await page.FollowAsync($"form[action$='/appointments/{leyla}/check-in'] button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Als angekommen erfasst");
+        (await page.Locator($"tr:has(#{leylaRow})").InnerTextAsync()).Should().Contain("Angekommen um");
+        (await page.Locator($"form[action$='/appointments/{leyla}/check-in']").CountAsync()).Should().Be(0, "one arrives once");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
         await page.TabToAsync($"#outcome-{leylaRow}");
         await page.Keyboard.TypeAsync("Schule");
         await page.TickAsync($"#referred-{leylaRow}");

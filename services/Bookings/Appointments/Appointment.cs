@@ -67,6 +67,9 @@ public sealed class Appointment
 
     public uint Version { get; private set; }
 
+    /// <summary>When the resident arrived at the office; null until checked in.</summary>
+    public DateTimeOffset? CheckedInAt { get; private set; }
+
     /// <summary>When the appointment is done and the retention period for personal data starts.</summary>
     public DateTimeOffset DoneAt => CancelledAt ?? EndsAt;
 
@@ -84,6 +87,9 @@ public sealed class Appointment
         ReferredToOtherOrganisation = referred;
         RecordedAt = at;
     }
+
+    /// <summary>The resident has arrived and waits; attendance and outcome follow after the conversation.</summary>
+    public void CheckIn(DateTimeOffset at) => CheckedInAt = at;
 
     public void MarkNoShow(DateTimeOffset at)
     {

@@ -90,4 +90,5 @@ public sealed record StaffAppointmentView(
     string? Email,
     string? Topic,
     string? OutcomeFieldOfAction,
-    bool? ReferredToOtherOrganisation);
+    bool? ReferredToOtherOrganisation,
+    DateTimeOffset? CheckedInAt = null);

@@ -12,7 +12,7 @@ using Quartier.ServiceDefaults.Security;
 
 namespace Quartier.Bookings.Appointments;
 
-/// <summary>What office staff do with appointments: the day's list, attendance and outcome, no-show, cancellation.</summary>
+/// <summary>What office staff do with appointments: the day's list, check-in, attendance and outcome, no-show, cancellation.</summary>
 public static class StaffAppointmentEndpoints
 {
     /// <summary>Residents may be checked in this long before their appointment starts.</summary>
@@ -24,6 +24,7 @@ public static class StaffAppointmentEndpoints
             .WithTags("Staff").WithSummary("The office's appointments on a local date, with residents' contact data (office staff; recorded)")
             .RequireStaff(StaffPolicies.OfficeStaff);
         var group = app.MapGroup("/api/bookings/appointments/{appointmentId:guid}").WithTags("Staff").RequireStaff(StaffPolicies.OfficeStaff);
+        group.MapPost("/check-in", CheckIn).WithSummary("The resident has arrived and waits; from half an hour before the start (staff)");
         group.MapPost("/attended", MarkAttended).WithSummary("The resident came; optionally the outcome (staff)");
         group.MapPost("/no-show", MarkNoShow).WithSummary("The resident did not come (staff)");
         group.MapPost("/cancel", CancelByStaff).WithSummary("Cancel on the resident's behalf or for the office (staff)");
@@ -51,7 +52,7 @@ public static class StaffAppointmentEndpoints
             a.Id, a.ServiceId, a.Channel, a.Seat,
             OfficeTime.InOfficeTime(a.StartsAt, zone), OfficeTime.InOfficeTime(a.EndsAt, zone), a.Status, a.Language, a.InterpreterNeeded,
             a.Resident?.Name, a.Resident?.Phone, a.Resident?.Email, a.Resident?.Topic,
-            a.OutcomeFieldOfAction, a.ReferredToOtherOrganisation)).ToList());
+            a.OutcomeFieldOfAction, a.ReferredToOtherOrganisation, a.CheckedInAt is { } arrived ? OfficeTime.InOfficeTime(arrived, zone) : null)).ToList());
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> MarkAttended(
@@ -76,6 +77,36 @@ public static class StaffAppointmentEndpoints
 
         appointment.MarkAttended(request.OutcomeFieldOfAction, request.ReferredToOtherOrganisation, now);
         db.AddIntegrationEvent(new AppointmentAttended(appointment.Id, appointment.OfficeId, request.OutcomeFieldOfAction, request.ReferredToOtherOrganisation, now), time);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> CheckIn(
+        Guid appointmentId, ClaimsPrincipal user, BookingsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
+        if (appointment is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!user.WorksIn(appointment.OfficeId))
+        {
+            return StaffEndpoints.OtherOffice();
+        }
+
+        var now = time.GetUtcNow();
+        if (Unrecordable(appointment, now, now + EarlyArrival) is { } problem)
+        {
+            return problem;
+        }
+
+        if (appointment.CheckedInAt is { } arrived)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The resident is already checked in.", detail: $"Since {arrived:O}.");
+        }
+
+        appointment.CheckIn(now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -13,7 +13,7 @@ namespace Quartier.Web.Staff;
 /// </summary>
 public static class StaffActions
 {
-    private static readonly HashSet<string> Successes = ["Attended", "NoShow", "Cancelled", "AttemptRecorded", "AttendanceRecorded", "EventCancelled", "EventScheduled", "Volunteer-approve", "Volunteer-pause", "Volunteer-end"];
+    private static readonly HashSet<string> Successes = ["CheckedIn", "Attended", "NoShow", "Cancelled", "AttemptRecorded", "AttendanceRecorded", "EventCancelled", "EventScheduled", "Volunteer-approve", "Volunteer-pause", "Volunteer-end"];
 
     /// <summary>What staff may do with a volunteer, by the engagement service's name for it.</summary>
     public static IReadOnlyList<string> VolunteerChanges { get; } = ["approve", "pause", "end"];
@@ -26,6 +26,8 @@ public static class StaffActions
             .RequireAuthorization(StaffSignIn.Policy)
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .ExcludeFromDescription();
+        office.MapPost("/appointments/{appointmentId:guid}/check-in", (Guid officeId, Guid appointmentId, [FromForm] DayForm form, StaffApi staff, CancellationToken cancellationToken) =>
+            RecordAsync(DayPath(officeId, form.Date), "CheckedIn", () => staff.CheckInAsync(appointmentId, cancellationToken)));
         office.MapPost("/appointments/{appointmentId:guid}/attended", (Guid officeId, Guid appointmentId, [FromForm] DayForm form, StaffApi staff, CancellationToken cancellationToken) =>
             RecordAsync(DayPath(officeId, form.Date), "Attended", () => staff.MarkAttendedAsync(appointmentId, form.Outcome, form.Referred ?? false, cancellationToken)));
         office.MapPost("/appointments/{appointmentId:guid}/no-show", (Guid officeId, Guid appointmentId, [FromForm] DayForm form, StaffApi staff, CancellationToken cancellationToken) =>

@@ -13,7 +13,7 @@ namespace Quartier.Web.Staff;
 public sealed record StaffAppointment(
     Guid AppointmentId, Guid ServiceId, AppointmentChannel Channel, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     AppointmentStatus Status, string Language, bool InterpreterNeeded, string? Name, string? Phone, string? Email, string? Topic,
-    string? OutcomeFieldOfAction, bool? ReferredToOtherOrganisation);
+    string? OutcomeFieldOfAction, bool? ReferredToOtherOrganisation, DateTimeOffset? CheckedInAt);
 
 public sealed record CallbackAttempt(int Number, CallbackAttemptOutcome Outcome, DateTimeOffset AttemptedAt);
 
@@ -72,6 +72,9 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
     public Task<StaffOutcome> MarkAttendedAsync(Guid appointmentId, string? fieldOfAction, bool referred, CancellationToken cancellationToken) =>
         PostAsync(PublicApi.Bookings, $"/api/bookings/appointments/{appointmentId}/attended",
             new { outcomeFieldOfAction = string.IsNullOrEmpty(fieldOfAction) ? null : fieldOfAction, referredToOtherOrganisation = referred }, cancellationToken);
+
+    public Task<StaffOutcome> CheckInAsync(Guid appointmentId, CancellationToken cancellationToken) =>
+        PostAsync(PublicApi.Bookings, $"/api/bookings/appointments/{appointmentId}/check-in", null, cancellationToken);
 
     public Task<StaffOutcome> MarkNoShowAsync(Guid appointmentId, CancellationToken cancellationToken) =>
         PostAsync(PublicApi.Bookings, $"/api/bookings/appointments/{appointmentId}/no-show", null, cancellationToken);

@@ -23,7 +23,7 @@ namespace Quartier.Bookings.Data.CompiledModel
                 "Quartier.Bookings.Appointments.Appointment",
                 typeof(Appointment),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 23,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -84,6 +84,15 @@ namespace Quartier.Bookings.Data.CompiledModel
                 providerPropertyType: typeof(string));
             channel.SetSentinelFromProviderValue("InPerson");
             channel.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var checkedInAt = runtimeEntityType.AddProperty(
+                "CheckedInAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Appointment).GetProperty("CheckedInAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Appointment).GetField("<CheckedInAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcConverter());
+            checkedInAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var endsAt = runtimeEntityType.AddProperty(
                 "EndsAt",

@@ -12,7 +12,7 @@ namespace Quartier.Bookings.Data.CompiledModel
     public partial class BookingsDbContextModel
     {
         private BookingsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("34b6bdda-5540-42e7-a3c9-bb3757296bbd"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("4778397d-0931-44c0-bfcf-82b7c73cad22"), entityTypeCount: 13)
         {
         }
 
