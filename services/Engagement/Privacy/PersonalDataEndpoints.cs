@@ -99,7 +99,7 @@ public static class PersonalDataEndpoints
                 db.AddIntegrationEvent(new TandemEnded(tandem.Id, tandem.OfficeId, now), time);
             }
 
-            await db.FreeUpcomingPlacesAsync(volunteer.Id, now, cancellationToken);
+            await db.FreeUpcomingPlacesAsync(volunteer.Id, time, cancellationToken);
             await ResidentMail.ForgetAsync(db, volunteer.Id, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

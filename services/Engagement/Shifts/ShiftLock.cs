@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Quartier.Contracts.Engagement;
 using Quartier.Engagement.Data;
+using Quartier.ServiceDefaults.Messaging.Outbox;
 
 namespace Quartier.Engagement.Shifts;
 
@@ -16,16 +18,23 @@ public static class ShiftLock
 
     /// <summary>
     /// A volunteer who ends gives back the places in shifts still to come, each under its shift's lock;
-    /// call inside a transaction. The shortage monitor announces a shift that is short again.
+    /// call inside a transaction. A shift that was full is announced short again, so that what was
+    /// reported filled follows.
     /// </summary>
-    public static async Task FreeUpcomingPlacesAsync(this EngagementDbContext db, Guid volunteerId, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task FreeUpcomingPlacesAsync(this EngagementDbContext db, Guid volunteerId, TimeProvider time, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         var upcoming = await db.ShiftAssignments.Where(a => a.VolunteerId == volunteerId && a.StartsAt > now).ToListAsync(cancellationToken);
         foreach (var assignment in upcoming)
         {
             if (await db.LockShiftAsync(assignment.ShiftId, cancellationToken) is { } shift)
             {
+                var wasFull = shift.IsFull;
                 shift.SignedUp--;
+                if (wasFull)
+                {
+                    db.AddIntegrationEvent(new ShiftShort(shift.Id, shift.OpportunityId, shift.OfficeId, shift.StartsAt, shift.EndsAt, shift.Needed, shift.SignedUp, now), time);
+                }
             }
 
             db.ShiftAssignments.Remove(assignment);

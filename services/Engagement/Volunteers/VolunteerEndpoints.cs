@@ -117,11 +117,11 @@ public static class VolunteerEndpoints
             var now = time.GetUtcNow();
             volunteer.EndedAt = now;
             db.AddIntegrationEvent(new VolunteerEnded(volunteer.Id, volunteer.OfficeId, now), time);
-        }, cancellationToken, freesShiftPlaces: time.GetUtcNow());
+        }, cancellationToken, freesShiftPlaces: true);
 
     private static async Task<Results<Ok<VolunteerResponse>, ProblemHttpResult>> ChangeAsync(
         Guid id, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, VolunteerStatus[] allowedFrom, VolunteerStatus to, Action<Volunteer> announce, CancellationToken cancellationToken,
-        DateTimeOffset? freesShiftPlaces = null)
+        bool freesShiftPlaces = false)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var volunteer = await db.Volunteers.SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
@@ -143,9 +143,9 @@ public static class VolunteerEndpoints
 
         volunteer.Status = to;
         announce(volunteer);
-        if (freesShiftPlaces is { } from)
+        if (freesShiftPlaces)
         {
-            await db.FreeUpcomingPlacesAsync(volunteer.Id, from, cancellationToken);
+            await db.FreeUpcomingPlacesAsync(volunteer.Id, time, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

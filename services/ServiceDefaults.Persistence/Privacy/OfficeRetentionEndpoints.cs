@@ -29,15 +29,18 @@ public static class OfficeRetentionEndpoints
         var group = app.MapGroup(officesPath + "/{officeId:guid}/retention").WithTags("Privacy");
         group.MapGet("/", (Guid officeId, HttpContext http, IOptions<RetentionPeriods> periods, CancellationToken cancellationToken) =>
                 ListAsync<TOffice>(http.RequestServices.GetRequiredService<TContext>(), officeId, kinds, periods.Value, cancellationToken))
+            .WithName("OfficeRetention")
             .WithSummary("How long the office keeps each kind of its residents' data (office staff)")
             .RequireStaff(StaffPolicies.OfficeStaff);
         group.MapPut("/{kind}", (Guid officeId, string kind, RetentionRequest request, HttpContext http, IOptions<RetentionPeriods> periods, TimeProvider time, CancellationToken cancellationToken) =>
                 ChooseAsync<TOffice>(http.RequestServices.GetRequiredService<TContext>(), officeId, kinds, kind, request, periods.Value, time, cancellationToken))
+            .WithName("ChooseOfficeRetention")
             .WithSummary("Keep this kind of data so many days, within its limits; the next retention run follows (office lead)")
             .ProducesValidationProblem()
             .RequireStaff(StaffPolicies.OfficeLead);
         group.MapDelete("/{kind}", (Guid officeId, string kind, HttpContext http, IOptions<RetentionPeriods> periods, TimeProvider time, CancellationToken cancellationToken) =>
                 ChooseAsync<TOffice>(http.RequestServices.GetRequiredService<TContext>(), officeId, kinds, kind, null, periods.Value, time, cancellationToken))
+            .WithName("ResetOfficeRetention")
             .WithSummary("Return to the deployment's retention for this kind of data (office lead)")
             .RequireStaff(StaffPolicies.OfficeLead);
         return group;

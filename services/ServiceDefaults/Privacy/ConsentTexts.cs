@@ -78,8 +78,10 @@ public sealed class ConsentTexts
         var group = app.MapGroup(servicePath + "/consent-texts").WithTags("Privacy").AllowAnonymous();
         group.MapGet("/{purpose}", (string purpose, string? language, TimeProvider time) =>
                 Answer(purposes.Contains(purpose) ? Current(purpose, language, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) : null))
+            .WithName("CurrentConsentText")
             .WithSummary($"The consent text residents agree to now, for {string.Join(" or ", purposes)}, in a language (German when it has none in that one)");
         group.MapGet("/{purpose}/{version}", (string purpose, string version, string? language) => Answer(purposes.Contains(purpose) ? Find(purpose, version, language) : null))
+            .WithName("ConsentTextVersion")
             .WithSummary("One version of a consent text, as residents read it");
         return group;
     }
