@@ -24,7 +24,8 @@ public static class StaffAppointmentEndpoints
             .WithTags("Staff").WithSummary("The office's appointments on a local date, with residents' contact data (office staff; recorded)")
             .RequireStaff(StaffPolicies.OfficeStaff);
         var group = app.MapGroup("/api/bookings/appointments/{appointmentId:guid}").WithTags("Staff").RequireStaff(StaffPolicies.OfficeStaff);
-        group.MapPost("/check-in", CheckIn).WithSummary("The resident has arrived and waits; from half an hour before the start (staff)");
+        group.MapPost("/check-in", CheckIn).WithSummary("The resident has arrived and waits; from half an hour before the start (staff)")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/attended", MarkAttended).WithSummary("The resident came; optionally the outcome (staff)");
         group.MapPost("/no-show", MarkNoShow).WithSummary("The resident did not come (staff)");
         group.MapPost("/cancel", CancelByStaff).WithSummary("Cancel on the resident's behalf or for the office (staff)");

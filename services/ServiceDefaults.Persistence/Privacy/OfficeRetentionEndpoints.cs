@@ -26,6 +26,7 @@ public static class OfficeRetentionEndpoints
         where TContext : DbContext
         where TOffice : OfficeCopy
     {
+        // The service's context comes from the request's services: a handler parameter of the type parameter TContext crashes ASP.NET Core's route-handler analyzer.
         var group = app.MapGroup(officesPath + "/{officeId:guid}/retention").WithTags("Privacy");
         group.MapGet("/", (Guid officeId, HttpContext http, IOptions<RetentionPeriods> periods, CancellationToken cancellationToken) =>
                 ListAsync<TOffice>(http.RequestServices.GetRequiredService<TContext>(), officeId, kinds, periods.Value, cancellationToken))
