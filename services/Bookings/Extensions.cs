@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Quartier.Bookings.AppointmentServices;
 using Quartier.Bookings.Appointments;
 using Quartier.Bookings.Callbacks;
+using Quartier.Bookings.Contacts;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Diagnostics;
 using Quartier.Bookings.Holidays;
@@ -64,6 +65,7 @@ public static class Extensions
         app.MapAppointments();
         app.MapStaffAppointments();
         app.MapCallbacks();
+        app.MapAnonymousContacts();
         app.MapResidentsOwnData();
         app.MapReminderSettings();
         Consents.Texts.Map(app, "/api/bookings", Consents.Purpose);

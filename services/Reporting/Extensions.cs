@@ -1,6 +1,7 @@
 using MassTransit.Middleware;
 using Quartier.Reporting.Appointments;
 using Quartier.Reporting.Callbacks;
+using Quartier.Reporting.Contacts;
 using Quartier.Reporting.Data;
 using Quartier.Reporting.EventLog;
 using Quartier.Reporting.Events;
@@ -35,6 +36,7 @@ public static class Extensions
             .AddProjection<OfficeProjection>()
             .AddProjection<AppointmentProjection>()
             .AddProjection<CallbackProjection>()
+            .AddProjection<ContactProjection>()
             .AddProjection<OpeningHoursProjection>()
             .AddProjection<EventProjection>()
             .AddProjection<VolunteerProjection>();

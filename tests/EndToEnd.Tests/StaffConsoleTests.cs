@@ -16,7 +16,7 @@ namespace Quartier.EndToEnd.Tests;
 public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(platform)
 {
     [Fact]
-    public async Task Staff_sign_in_check_in_record_who_came_cancel_for_a_resident_work_the_callback_queue_to_unreachable_and_sign_out()
+    public async Task Staff_sign_in_check_in_record_who_came_cancel_for_a_resident_count_a_walk_in_work_the_callback_queue_to_unreachable_and_sign_out()
     {
         var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Konsole {Guid.NewGuid():N}");
         var otherOffice = await BookableOffice.CreateAsync(Platform, $"Treffpunkt Anderswo {Guid.NewGuid():N}");
@@ -74,6 +74,19 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         var dayList = await DayListAsync(office.OfficeId, day);
         dayList.Should().ContainSingle(a => a.AppointmentId == leyla).Which.Should().BeEquivalentTo(new { Status = "Attended", OutcomeFieldOfAction = "bildung", ReferredToOtherOrganisation = true });
         dayList.Should().ContainSingle(a => a.AppointmentId == oksana).Which.Status.Should().Be("Cancelled");
+
+        // Someone walks in without an appointment about housing; a call counted by mistake is taken back. Nothing about them is asked.
+        await page.GotoAsync(Address($"/staff/offices/{office.OfficeId}"));
+        await page.TabToAsync("#contact-field");
+        await page.Keyboard.TypeAsync("Wohnen");
+        await page.FollowAsync("button[name=kind][value=WalkIn]");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Gezählt");
+        await page.FollowAsync("button[name=kind][value=Phone]");
+        (await page.Locator("section:has(#contacts)").InnerTextAsync()).Should().Contain("Besuche ohne Termin: 1, Anrufe: 1");
+        await page.FollowAsync("form[action$='/withdraw'] button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Zurückgenommen");
+        (await page.Locator("section:has(#contacts)").InnerTextAsync()).Should().Contain("Besuche ohne Termin: 1, Anrufe: 0").And.Contain("Wohnen und Wohnumfeld");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
 
         // The callback: three calls nobody answers close it as unreachable.
         var item = $"callback-{callback.CallbackId:N}";

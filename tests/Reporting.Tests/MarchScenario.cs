@@ -74,6 +74,15 @@ internal sealed class MarchScenario
         await Publish(new CallbackCancelled(c5, office, Local(3, 14, 8)));
         await Publish(new CallbackRequested(c5, office, Local(3, 16, 10), Local(3, 16, 11), "ru", null, Local(3, 13, 10)));
 
+        // Contacts without appointment: one walk-in in bildung; a second taken back (withdrawal first); one call without a
+        // field; one call in wohnen on 1 April 00:30 local (still 31 March in UTC).
+        var (k1, k2) = (Guid.NewGuid(), Guid.NewGuid());
+        await Publish(new AnonymousContactCounted(k1, office, ContactKind.WalkIn, "bildung", Local(3, 10, 9, 15)));
+        await Publish(new AnonymousContactWithdrawn(k2, office, Local(3, 10, 9, 21)));
+        await Publish(new AnonymousContactCounted(k2, office, ContactKind.WalkIn, "bildung", Local(3, 10, 9, 20)));
+        await Publish(new AnonymousContactCounted(Guid.NewGuid(), office, ContactKind.Phone, null, Local(3, 12, 11)));
+        await Publish(new AnonymousContactCounted(Guid.NewGuid(), office, ContactKind.Phone, "wohnen", Local(4, 1, 0, 30)));
+
         // Events: e1 held on 15 March (r1 2 people attended, attendance first; r2 waitlisted then promoted, nobody came;
         // r3 3 people cancelled, cancellation first); e2 on 20 March cancelled.
         var (e1, e2, r1, r2, r3) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());

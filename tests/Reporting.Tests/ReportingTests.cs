@@ -241,6 +241,9 @@ public sealed class ReportingTests(PlatformInfrastructure platform) : IAsyncLife
         education.GetProperty("volunteerHours").GetDecimal().Should().Be(3.5m);
         fields["wohnen"].GetProperty("volunteerHours").GetDecimal().Should().Be(2m);
         fields["none"].GetProperty("callbacksRequested").GetInt32().Should().Be(2);
+        (education.GetProperty("walkIns").GetInt32(), education.GetProperty("phoneContacts").GetInt32()).Should().Be((1, 0), "the second walk-in was taken back");
+        fields["none"].GetProperty("phoneContacts").GetInt32().Should().Be(1);
+        fields["wohnen"].GetProperty("phoneContacts").GetInt32().Should().Be(0, "the call on 1 April counts in April");
 
         var programme = await GetAsync($"programme?projectArea={Uri.EscapeDataString(MarchScenario.ProjectArea)}&date=2026-06-01");
         programme.GetProperty("header").GetProperty("period").GetProperty("from").GetString().Should().Be("2026-01-01");
@@ -252,6 +255,8 @@ public sealed class ReportingTests(PlatformInfrastructure platform) : IAsyncLife
         marchEducation.GetProperty("figures").GetProperty("appointments").GetProperty("booked").GetInt32().Should().Be(2);
         months[2].GetProperty("volunteers").GetProperty("active").GetInt32().Should().Be(2);
         months[3].GetProperty("fields").EnumerateArray().Sum(f => f.GetProperty("figures").GetProperty("appointments").GetProperty("booked").GetInt32()).Should().Be(2);
+        months[3].GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("fieldOfAction").GetString() == "wohnen")
+            .GetProperty("figures").GetProperty("phoneContacts").GetInt32().Should().Be(1);
         programme.GetProperty("year").EnumerateArray().Single(f => f.GetProperty("fieldOfAction").GetString() == "bildung")
             .GetProperty("figures").GetProperty("appointments").GetProperty("booked").GetInt32().Should().Be(3);
 
@@ -290,7 +295,7 @@ public sealed class ReportingTests(PlatformInfrastructure platform) : IAsyncLife
         using var accepted = await client.SendAsync(request, TestContext.Current.CancellationToken);
         var text = Encoding.UTF8.GetString(await accepted.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         text.Should().StartWith("\uFEFFfieldOfAction;name;appointmentsBooked;");
-        text.Should().Contain("bildung;Schule und Bildung;2;0;1;1;2;2;1;3;1;1;2;0.6667;3.5\r\n", "decimals keep the point unless a comma is asked for");
+        text.Should().Contain("bildung;Schule und Bildung;2;0;1;1;2;2;1;0;1;3;1;1;2;0.6667;3.5\r\n", "decimals keep the point unless a comma is asked for");
     }
 
     [Fact]

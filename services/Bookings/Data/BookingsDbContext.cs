@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Quartier.Bookings.AppointmentServices;
 using Quartier.Bookings.Appointments;
 using Quartier.Bookings.Callbacks;
+using Quartier.Bookings.Contacts;
 using Quartier.Bookings.Offices;
 using Quartier.Bookings.OpeningHours;
 using Quartier.ServiceDefaults.Mail;
@@ -23,6 +24,8 @@ public sealed class BookingsDbContext(DbContextOptions<BookingsDbContext> option
     public DbSet<CallbackSettings> CallbackSettings => Set<CallbackSettings>();
 
     public DbSet<CallbackRequest> CallbackRequests => Set<CallbackRequest>();
+
+    public DbSet<AnonymousContact> AnonymousContacts => Set<AnonymousContact>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Quartier.Reporting.Appointments;
 using Quartier.Reporting.Callbacks;
+using Quartier.Reporting.Contacts;
 using Quartier.Reporting.EventLog;
 using Quartier.Reporting.Events;
 using Quartier.Reporting.FieldsOfAction;
@@ -22,6 +23,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<AppointmentTally> AppointmentTallies => Set<AppointmentTally>();
 
     public DbSet<CallbackRecord> Callbacks => Set<CallbackRecord>();
+
+    public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
 
     public DbSet<OpeningDay> OpeningDays => Set<OpeningDay>();
 

@@ -32,6 +32,8 @@ public static class ReportedEvents
         new ReportedEvent<CallbackUnreachable>(e => e.OfficeId, e => e.CallbackId, e => e.ClosedAt),
         new ReportedEvent<CallbackOverdue>(e => e.OfficeId, e => e.CallbackId, e => e.DetectedAt),
         new ReportedEvent<CallbackCancelled>(e => e.OfficeId, e => e.CallbackId, e => e.CancelledAt),
+        new ReportedEvent<AnonymousContactCounted>(e => e.OfficeId, e => e.ContactId, e => e.CountedAt),
+        new ReportedEvent<AnonymousContactWithdrawn>(e => e.OfficeId, e => e.ContactId, e => e.WithdrawnAt),
         new ReportedEvent<OpeningHoursChanged>(e => e.OfficeId, e => e.OfficeId, e => e.ChangedAt),
 
         new ReportedEvent<VolunteerSignedUp>(e => e.OfficeId, e => e.VolunteerId, e => e.SignedUpAt),

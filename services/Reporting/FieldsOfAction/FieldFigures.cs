@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Quartier.Contracts.Bookings;
 using Quartier.Reporting.Appointments;
 using Quartier.Reporting.Events;
 using Quartier.Reporting.Reports;
@@ -6,15 +7,18 @@ using Quartier.Reporting.Volunteers;
 
 namespace Quartier.Reporting.FieldsOfAction;
 
-/// <summary>Everything done in one field of action: appointments, callbacks, events and volunteer hours.</summary>
-public sealed record FieldFigures(AppointmentFigures Appointments, int CallbacksRequested, int CallbacksReached, EventFigures Events, decimal VolunteerHours)
+/// <summary>Everything done in one field of action: appointments, callbacks, walk-ins and phone contacts, events and volunteer hours.</summary>
+public sealed record FieldFigures(
+    AppointmentFigures Appointments, int CallbacksRequested, int CallbacksReached, int WalkIns, int PhoneContacts, EventFigures Events, decimal VolunteerHours)
 {
-    public static readonly FieldFigures None = new(AppointmentFigures.None, 0, 0, EventFigures.None, 0);
+    public static readonly FieldFigures None = new(AppointmentFigures.None, 0, 0, 0, 0, EventFigures.None, 0);
 
     public FieldFigures Add(FieldFigures other) => new(
         AppointmentFigures.Sum([Appointments, other.Appointments]),
         CallbacksRequested + other.CallbacksRequested,
         CallbacksReached + other.CallbacksReached,
+        WalkIns + other.WalkIns,
+        PhoneContacts + other.PhoneContacts,
         Events.Add(other.Events),
         VolunteerHours + other.VolunteerHours);
 
@@ -22,6 +26,7 @@ public sealed record FieldFigures(AppointmentFigures Appointments, int Callbacks
     {
         var appointments = await AppointmentCounts.ByDimensionAndMonthAsync(report, AppointmentTally.FieldOfAction);
         var callbacks = await CallbacksByFieldAndMonthAsync(report);
+        var contacts = await ContactsByFieldAndMonthAsync(report);
         var events = await EventFigures.ByFieldAndMonthAsync(report);
         var hours = await VolunteerFigures.HoursByFieldAndMonthAsync(report);
 
@@ -29,6 +34,7 @@ public sealed record FieldFigures(AppointmentFigures Appointments, int Callbacks
         void Add(FieldMonth cell, FieldFigures figures) => cells[cell] = cells.GetValueOrDefault(cell, None).Add(figures);
         appointments.ForEach(a => Add(new FieldMonth(a.Value, a.Month), None with { Appointments = a.Figures }));
         callbacks.ForEach(c => Add(c.Cell, None with { CallbacksRequested = c.Requested, CallbacksReached = c.Reached }));
+        contacts.ForEach(c => Add(new FieldMonth(c.FieldOfAction, c.Month), None with { WalkIns = c.WalkIns, PhoneContacts = c.PhoneContacts }));
         foreach (var (cell, figures) in events)
         {
             Add(cell, None with { Events = figures });
@@ -60,10 +66,22 @@ public sealed record FieldFigures(AppointmentFigures Appointments, int Callbacks
                     .ToListAsync(report.CancellationToken))
                 .Select(c => new CallbackCell(new FieldMonth(c.FieldOfAction, c.Month), c.Requested, c.Reached))];
 
+    private sealed record ContactCell(string? FieldOfAction, int Month, int WalkIns, int PhoneContacts);
+
+    /// <summary>Walk-ins and phone contacts per field and month; a few a day per office, so counted from the contacts themselves.</summary>
+    private static async Task<List<ContactCell>> ContactsByFieldAndMonthAsync(ReportContext report) =>
+        await report.InScope(report.Db.Contacts.AsNoTracking())
+            .Where(c => !c.Withdrawn && c.Date >= report.From && c.Date <= report.To)
+            .GroupBy(c => new { c.FieldOfAction, c.Date!.Value.Month })
+            .Select(g => new ContactCell(
+                g.Key.FieldOfAction, g.Key.Month, g.Count(c => c.Kind == ContactKind.WalkIn), g.Count(c => c.Kind == ContactKind.Phone)))
+            .ToListAsync(report.CancellationToken);
+
     public static IReadOnlyList<string> CsvColumns { get; } =
     [
         "appointmentsBooked", "appointmentsCancelled", "appointmentsAttended", "appointmentsNoShow",
         "callbacksRequested", "callbacksReached",
+        "walkIns", "phoneContacts",
         "eventsHeld", "eventRegistrations", "eventWaitlisted", "eventPromoted", "eventPeopleAttended", "eventAttendanceRate",
         "volunteerHours",
     ];
@@ -72,6 +90,7 @@ public sealed record FieldFigures(AppointmentFigures Appointments, int Callbacks
     [
         Appointments.Booked, Appointments.Cancelled, Appointments.Attended, Appointments.NoShow,
         CallbacksRequested, CallbacksReached,
+        WalkIns, PhoneContacts,
         Events.Held, Events.Registrations, Events.Waitlisted, Events.Promoted, Events.PeopleAttended, Events.AttendanceRate,
         VolunteerHours,
     ];

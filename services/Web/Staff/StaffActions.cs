@@ -13,7 +13,7 @@ namespace Quartier.Web.Staff;
 /// </summary>
 public static class StaffActions
 {
-    private static readonly HashSet<string> Successes = ["CheckedIn", "Attended", "NoShow", "Cancelled", "AttemptRecorded", "AttendanceRecorded", "EventCancelled", "EventScheduled", "Volunteer-approve", "Volunteer-pause", "Volunteer-end"];
+    private static readonly HashSet<string> Successes = ["CheckedIn", "Attended", "NoShow", "Cancelled", "AttemptRecorded", "AttendanceRecorded", "EventCancelled", "EventScheduled", "Volunteer-approve", "Volunteer-pause", "Volunteer-end", "ContactCounted", "ContactWithdrawn"];
 
     /// <summary>What staff may do with a volunteer, by the engagement service's name for it.</summary>
     public static IReadOnlyList<string> VolunteerChanges { get; } = ["approve", "pause", "end"];
@@ -38,6 +38,9 @@ public static class StaffActions
             Enum.TryParse<CallbackAttemptOutcome>(form.Outcome, out var outcome)
                 ? RecordAsync(DayPath(officeId, form.Date), "AttemptRecorded", () => staff.RecordCallAttemptAsync(callbackId, outcome, cancellationToken))
                 : Task.FromResult<IResult>(Back(DayPath(officeId, form.Date), nameof(StaffOutcome.Invalid))));
+        office.MapPost("/contacts", CountContactAsync);
+        office.MapPost("/contacts/{contactId:guid}/withdraw", (Guid officeId, Guid contactId, StaffApi staff, CancellationToken cancellationToken) =>
+            RecordAsync(DayPath(officeId, null), "ContactWithdrawn", () => staff.WithdrawContactAsync(officeId, contactId, cancellationToken)));
         foreach (var change in VolunteerChanges)
         {
             office.MapPost($"/volunteers/{{volunteerId:guid}}/{change}", (Guid officeId, Guid volunteerId, StaffApi staff, CancellationToken cancellationToken) =>
@@ -54,6 +57,26 @@ public static class StaffActions
             RecordAsync($"/staff/events/{eventId}", "EventCancelled", () => staff.CancelEventAsync(eventId, cancellationToken)));
         app.MapGet("/staff/reports/download", DownloadReportAsync).RequireAuthorization(StaffSignIn.Policy).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>One tap counts a walk-in or a call; the day page then offers to take it back.</summary>
+    private static async Task<IResult> CountContactAsync(Guid officeId, [FromForm] ContactForm form, StaffApi staff, CancellationToken cancellationToken)
+    {
+        var day = DayPath(officeId, null);
+        if (!Enum.TryParse<ContactKind>(form.Kind, out var kind))
+        {
+            return Back(day, nameof(StaffOutcome.Invalid));
+        }
+
+        try
+        {
+            var (outcome, contactId) = await staff.CountContactAsync(officeId, kind, form.FieldOfAction, cancellationToken);
+            return Back(contactId is { } counted ? $"{day}?counted={counted}" : day, outcome == StaffOutcome.Done ? "ContactCounted" : outcome.ToString());
+        }
+        catch (ServiceUnavailableException)
+        {
+            return Back(day, "ServiceDown");
+        }
     }
 
     /// <summary>The report as the reporting service exports it for German spreadsheets (decimal comma); a refused request goes back to the form, which says why.</summary>
@@ -106,6 +129,14 @@ public static class StaffActions
         public string? Outcome { get; init; }
 
         public bool? Referred { get; init; }
+    }
+
+    /// <summary>A walk-in or phone contact, optionally in a field of action.</summary>
+    public sealed class ContactForm
+    {
+        public string? Kind { get; init; }
+
+        public string? FieldOfAction { get; init; }
     }
 
     /// <summary>How many people of a registration came.</summary>

@@ -40,6 +40,14 @@ public sealed record QueuedCallback(
     Guid CallbackId, DateTimeOffset WindowStartsAt, DateTimeOffset WindowEndsAt, string Language, string? Phone, string? Topic,
     IReadOnlyList<CallbackAttempt> Attempts, bool Overdue);
 
+/// <summary>How many walk-ins or phone contacts in one field of action (null: none given).</summary>
+public sealed record ContactCount(ContactKind Kind, string? FieldOfAction, int Count);
+
+/// <summary>The office's anonymous contacts on one local date.</summary>
+public sealed record ContactDay(DateOnly Date, int WalkIns, int PhoneContacts, IReadOnlyList<ContactCount> Counts);
+
+public sealed record CountedContact(Guid Id);
+
 /// <summary>What a member of staff's action came to, in the words the console shows.</summary>
 public enum StaffOutcome
 {
@@ -85,12 +93,33 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
     public Task<StaffOutcome> RecordCallAttemptAsync(Guid callbackId, CallbackAttemptOutcome outcome, CancellationToken cancellationToken) =>
         PostAsync(PublicApi.Bookings, $"/api/bookings/callbacks/{callbackId}/attempts", new { outcome }, cancellationToken);
 
+    /// <summary>The walk-ins and phone contacts counted on a local date.</summary>
+    public Task<ContactDay?> ContactsAsync(Guid officeId, DateOnly date, CancellationToken cancellationToken) =>
+        GetAsync<ContactDay>(PublicApi.Bookings, $"/api/bookings/offices/{officeId}/contacts?date={date:yyyy-MM-dd}", cancellationToken);
+
+    /// <summary>Counts one contact; its id, so a mistaken tap can be taken back.</summary>
+    public async Task<(StaffOutcome Outcome, Guid? ContactId)> CountContactAsync(Guid officeId, ContactKind kind, string? fieldOfAction, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(PublicApi.Bookings, Idempotent(new HttpRequestMessage(HttpMethod.Post, $"/api/bookings/offices/{officeId}/contacts")
+        {
+            Content = JsonContent.Create(new { kind, fieldOfAction = string.IsNullOrEmpty(fieldOfAction) ? null : fieldOfAction }, options: Json),
+        }), cancellationToken);
+        return response.IsSuccessStatusCode
+            ? (StaffOutcome.Done, (await response.Content.ReadFromJsonAsync<CountedContact>(Json, cancellationToken))!.Id)
+            : (OutcomeOf(response), null);
+    }
+
+    public async Task<StaffOutcome> WithdrawContactAsync(Guid officeId, Guid contactId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(PublicApi.Bookings, new HttpRequestMessage(HttpMethod.Delete, $"/api/bookings/offices/{officeId}/contacts/{contactId}"), cancellationToken);
+        return OutcomeOf(response);
+    }
+
     /// <summary>Schedules an event at the office; the refused fields (JSON names) when the service says no.</summary>
     public async Task<(Guid? EventId, IReadOnlyDictionary<string, string[]> Errors)> ScheduleEventAsync(Guid officeId, object request, CancellationToken cancellationToken)
     {
         var message = new HttpRequestMessage(HttpMethod.Post, $"/api/engagement/offices/{officeId}/events") { Content = JsonContent.Create(request, options: Json) };
-        message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        using var response = await SendAsync(PublicApi.Engagement, message, cancellationToken);
+        using var response = await SendAsync(PublicApi.Engagement, Idempotent(message), cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return ((await response.Content.ReadFromJsonAsync<ScheduledEvent>(Json, cancellationToken))!.Id, new Dictionary<string, string[]>());
@@ -130,8 +159,7 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
         {
             Content = JsonContent.Create(new { intervals = intervals.Select(i => new { day = i.Day, opens = i.Opens.ToString("HH:mm", CultureInfo.InvariantCulture), closes = i.Closes.ToString("HH:mm", CultureInfo.InvariantCulture) }) }, options: Json),
         };
-        message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        using var response = await SendAsync(PublicApi.Bookings, message, cancellationToken);
+        using var response = await SendAsync(PublicApi.Bookings, Idempotent(message), cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return (StaffOutcome.Done, null);
@@ -205,11 +233,19 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
 
     private async Task<StaffOutcome> PostAsync(string service, string path, object? body, CancellationToken cancellationToken)
     {
-        var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
-        // A repeat after a lost answer (the resilience handler retries) must not record twice.
+        using var response = await SendAsync(service, Idempotent(new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) }), cancellationToken);
+        return OutcomeOf(response);
+    }
+
+    // A repeat after a lost answer (the resilience handler retries) must not record twice.
+    private static HttpRequestMessage Idempotent(HttpRequestMessage message)
+    {
         message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        using var response = await SendAsync(service, message, cancellationToken);
-        return response.StatusCode switch
+        return message;
+    }
+
+    private static StaffOutcome OutcomeOf(HttpResponseMessage response) =>
+        response.StatusCode switch
         {
             _ when response.IsSuccessStatusCode => StaffOutcome.Done,
             HttpStatusCode.Forbidden => StaffOutcome.NotYourOffice,
@@ -218,7 +254,6 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
             HttpStatusCode.UnprocessableEntity => StaffOutcome.NotYet,
             _ => StaffOutcome.Invalid,
         };
-    }
 
     private async Task<HttpResponseMessage> SendAsync(string service, HttpRequestMessage message, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace Quartier.Bookings.Data.CompiledModel
     public partial class BookingsDbContextModel
     {
         private BookingsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4778397d-0931-44c0-bfcf-82b7c73cad22"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("7aa420f2-2b7a-42a0-990f-b48170fb5ede"), entityTypeCount: 14)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Quartier.Bookings.Data.CompiledModel
             var callbackContact = CallbackContactEntityType.Create(this);
             var callbackRequest = CallbackRequestEntityType.Create(this);
             var callbackSettings = CallbackSettingsEntityType.Create(this);
+            var anonymousContact = AnonymousContactEntityType.Create(this);
             var bookableOffice = BookableOfficeEntityType.Create(this);
             var officeSchedule = OfficeScheduleEntityType.Create(this);
             var idempotentRequest = IdempotentRequestEntityType.Create(this);
@@ -46,6 +47,7 @@ namespace Quartier.Bookings.Data.CompiledModel
             CallbackContactEntityType.CreateAnnotations(callbackContact);
             CallbackRequestEntityType.CreateAnnotations(callbackRequest);
             CallbackSettingsEntityType.CreateAnnotations(callbackSettings);
+            AnonymousContactEntityType.CreateAnnotations(anonymousContact);
             BookableOfficeEntityType.CreateAnnotations(bookableOffice);
             OfficeScheduleEntityType.CreateAnnotations(officeSchedule);
             IdempotentRequestEntityType.CreateAnnotations(idempotentRequest);

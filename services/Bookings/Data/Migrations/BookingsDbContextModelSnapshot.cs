@@ -296,6 +296,36 @@ namespace Quartier.Bookings.Data.Migrations
                     b.ToTable("CallbackSettings");
                 });
 
+            modelBuilder.Entity("Quartier.Bookings.Contacts.AnonymousContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FieldOfAction")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Date");
+
+                    b.ToTable("AnonymousContacts", (string)null);
+                });
+
             modelBuilder.Entity("Quartier.Bookings.Offices.BookableOffice", b =>
                 {
                     b.Property<Guid>("OfficeId")

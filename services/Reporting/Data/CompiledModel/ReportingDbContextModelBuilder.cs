@@ -12,7 +12,7 @@ namespace Quartier.Reporting.Data.CompiledModel
     public partial class ReportingDbContextModel
     {
         private ReportingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("07ece3ca-a51a-4998-8a40-7c4ca2b35254"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("1957d948-8dd7-4672-a181-77750cf994ff"), entityTypeCount: 18)
         {
         }
 
@@ -21,6 +21,7 @@ namespace Quartier.Reporting.Data.CompiledModel
             var appointmentRecord = AppointmentRecordEntityType.Create(this);
             var appointmentTally = AppointmentTallyEntityType.Create(this);
             var callbackRecord = CallbackRecordEntityType.Create(this);
+            var contactRecord = ContactRecordEntityType.Create(this);
             var eventLogEntry = EventLogEntryEntityType.Create(this);
             var eventRecord = EventRecordEntityType.Create(this);
             var registrationRecord = RegistrationRecordEntityType.Create(this);
@@ -39,6 +40,7 @@ namespace Quartier.Reporting.Data.CompiledModel
             AppointmentRecordEntityType.CreateAnnotations(appointmentRecord);
             AppointmentTallyEntityType.CreateAnnotations(appointmentTally);
             CallbackRecordEntityType.CreateAnnotations(callbackRecord);
+            ContactRecordEntityType.CreateAnnotations(contactRecord);
             EventLogEntryEntityType.CreateAnnotations(eventLogEntry);
             EventRecordEntityType.CreateAnnotations(eventRecord);
             RegistrationRecordEntityType.CreateAnnotations(registrationRecord);

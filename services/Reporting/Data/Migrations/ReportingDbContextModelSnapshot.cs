@@ -17,7 +17,7 @@ namespace Quartier.Reporting.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.11")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -187,6 +187,37 @@ namespace Quartier.Reporting.Data.Migrations
                     b.HasIndex("OfficeId", "Date");
 
                     b.ToTable("Callbacks", (string)null);
+                });
+
+            modelBuilder.Entity("Quartier.Reporting.Contacts.ContactRecord", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FieldOfAction")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ContactId");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("OfficeId", "Date");
+
+                    b.ToTable("Contacts", (string)null);
                 });
 
             modelBuilder.Entity("Quartier.Reporting.EventLog.EventLogEntry", b =>
