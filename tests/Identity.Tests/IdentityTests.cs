@@ -28,7 +28,7 @@ public sealed class IdentityTests(PlatformInfrastructure platform) : IAsyncLifet
     public async Task Every_endpoint_is_public_or_protected_and_protected_ones_refuse_tokens_they_did_not_issue()
     {
         EndpointChoices.WithoutChoice(host.Services).Should().BeEmpty();
-        EndpointChoices.Protected(host.Services).Should().Contain(e => e.Pattern == "/api/identity/access-records" && e.Policy == "administrator");
+        EndpointChoices.Protected(host.Services).Should().Contain(e => e.Pattern == "/api/identity/access-records" && e.Policy == "office-lead");
         using var anonymous = host.Factory.CreateClient();
         (await AuthorizationChecks.NotUnauthorizedAsync(anonymous, host.Services, "identity")).Should().BeEmpty();
     }
@@ -109,7 +109,7 @@ public sealed class IdentityTests(PlatformInfrastructure platform) : IAsyncLifet
     }
 
     [Fact]
-    public async Task The_access_record_keeps_each_reported_read_once_for_administrators_only_until_its_retention_ends()
+    public async Task The_access_record_keeps_each_reported_read_once_for_administrators_and_the_office_s_lead_only_until_its_retention_ends()
     {
         using var administrator = await host.SignedInAsync("auditor@office.test", administrator: true);
         using var staff = await host.SignedInAsync("reader@office.test", memberships: (Office, OfficeRole.Lead));
@@ -137,8 +137,16 @@ public sealed class IdentityTests(PlatformInfrastructure platform) : IAsyncLifet
 
         records.Where(r => r.Id == read.AccessId).Should().ContainSingle("a redelivered report is kept once")
             .Which.Should().BeEquivalentTo(new { Actor = staff.Subject, ActorName = "reader", Service = "bookings", Purpose = "day-list", read.RecordIds });
-        using var refused = await client.SendAsync(staff.Authorized(HttpMethod.Get, $"/api/identity/access-records?officeId={Office}"), Cancellation);
-        refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        using var clerk = await host.SignedInAsync("clerk@office.test", memberships: (Office, OfficeRole.Staff));
+        using var otherLead = await host.SignedInAsync("elsewhere@office.test", memberships: (Guid.NewGuid(), OfficeRole.Lead));
+        using var byLead = await client.SendAsync(staff.Authorized(HttpMethod.Get, $"/api/identity/access-records?officeId={Office}"), Cancellation);
+        using var refusedToStaff = await client.SendAsync(clerk.Authorized(HttpMethod.Get, $"/api/identity/access-records?officeId={Office}"), Cancellation);
+        using var refusedToOtherLead = await client.SendAsync(otherLead.Authorized(HttpMethod.Get, $"/api/identity/access-records?officeId={Office}"), Cancellation);
+        using var otherLeadsOwn = await client.SendAsync(otherLead.Authorized(HttpMethod.Get, "/api/identity/access-records"), Cancellation);
+        (await byLead.Content.ReadFromJsonAsync<List<AccessRecordView>>(Cancellation)).Should().Contain(r => r.Id == read.AccessId, "the office answers for who read its residents' data");
+        refusedToStaff.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        refusedToOtherLead.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await otherLeadsOwn.Content.ReadFromJsonAsync<List<AccessRecordView>>(Cancellation)).Should().NotContain(r => r.OfficeId == Office);
 
         await using (var scope = host.Services.CreateAsyncScope())
         {

@@ -92,3 +92,6 @@ public sealed record StaffAppointmentView(
     string? OutcomeFieldOfAction,
     bool? ReferredToOtherOrganisation,
     DateTimeOffset? CheckedInAt = null);
+
+/// <summary>Changes whenever what an office's day page shows changes.</summary>
+public sealed record DayVersionView(string Version);

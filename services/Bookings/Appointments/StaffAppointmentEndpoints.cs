@@ -1,7 +1,10 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Quartier.Bookings.Data;
+using Quartier.Bookings.Callbacks;
 using Quartier.Bookings.Diagnostics;
 using Quartier.Bookings.Mail;
 using Quartier.Bookings.Offices;
@@ -23,6 +26,9 @@ public static class StaffAppointmentEndpoints
         app.MapGet("/api/bookings/offices/{officeId:guid}/appointments", DayList)
             .WithTags("Staff").WithSummary("The office's appointments on a local date, with residents' contact data (office staff; recorded)")
             .RequireStaff(StaffPolicies.OfficeStaff);
+        app.MapGet("/api/bookings/offices/{officeId:guid}/day-version", DayVersion).WithName("DayVersion")
+            .WithTags("Staff").WithSummary("A stamp that changes whenever the day's appointments, the open callbacks or the day's counted contacts change; it holds nothing personal, so asking is not recorded (office staff)")
+            .RequireStaff(StaffPolicies.OfficeStaff);
         var group = app.MapGroup("/api/bookings/appointments/{appointmentId:guid}").WithTags("Staff").RequireStaff(StaffPolicies.OfficeStaff);
         group.MapPost("/check-in", CheckIn).WithSummary("The resident has arrived and waits; from half an hour before the start (staff)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -42,10 +48,7 @@ public static class StaffAppointmentEndpoints
         }
 
         var zone = office.Zone();
-        var from = OfficeTime.Opening(date, TimeOnly.MinValue, zone);
-        var to = OfficeTime.Opening(date.AddDays(1), TimeOnly.MinValue, zone);
-        var appointments = await db.Appointments.AsNoTracking()
-            .Where(a => a.OfficeId == officeId && a.StartsAt >= from && a.StartsAt < to)
+        var appointments = await OnDay(db, office, date)
             .OrderBy(a => a.StartsAt).ThenBy(a => a.Seat)
             .ToListAsync(cancellationToken);
         await db.RecordPersonalDataReadAsync(user, officeId, "day-list", [.. appointments.Where(a => a.Resident is not null).Select(a => a.Id)], time, cancellationToken);
@@ -54,6 +57,33 @@ public static class StaffAppointmentEndpoints
             OfficeTime.InOfficeTime(a.StartsAt, zone), OfficeTime.InOfficeTime(a.EndsAt, zone), a.Status, a.Language, a.InterpreterNeeded,
             a.Resident?.Name, a.Resident?.Phone, a.Resident?.Email, a.Resident?.Topic,
             a.OutcomeFieldOfAction, a.ReferredToOtherOrganisation, a.CheckedInAt is { } arrived ? OfficeTime.InOfficeTime(arrived, zone) : null)).ToList());
+    }
+
+    /// <summary>Lets an open day page notice new bookings and changes without reading residents' data every few seconds.</summary>
+    private static async Task<Results<Ok<DayVersionView>, NotFound>> DayVersion(Guid officeId, DateOnly date, BookingsDbContext db, CancellationToken cancellationToken)
+    {
+        var office = await db.FindOfficeAsync(officeId, cancellationToken);
+        if (office is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var appointments = await OnDay(db, office, date).Select(a => new { a.Id, a.Version }).ToListAsync(cancellationToken);
+        var callbacks = await db.CallbackRequests.AsNoTracking()
+            .Where(c => c.OfficeId == officeId && c.Status == CallbackStatus.Open)
+            .Select(c => new { c.Id, c.Version }).ToListAsync(cancellationToken);
+        var contacts = await db.AnonymousContacts.CountAsync(c => c.OfficeId == officeId && c.Date == date, cancellationToken);
+        var stamp = string.Join(';', appointments.OrderBy(a => a.Id).Select(a => $"{a.Id:N}.{a.Version}"))
+            + '|' + string.Join(';', callbacks.OrderBy(c => c.Id).Select(c => $"{c.Id:N}.{c.Version}")) + '|' + contacts;
+        return TypedResults.Ok(new DayVersionView(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..16]));
+    }
+
+    private static IQueryable<Appointment> OnDay(BookingsDbContext db, BookableOffice office, DateOnly date)
+    {
+        var zone = office.Zone();
+        var from = OfficeTime.Opening(date, TimeOnly.MinValue, zone);
+        var to = OfficeTime.Opening(date.AddDays(1), TimeOnly.MinValue, zone);
+        return db.Appointments.AsNoTracking().Where(a => a.OfficeId == office.OfficeId && a.StartsAt >= from && a.StartsAt < to);
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> MarkAttended(

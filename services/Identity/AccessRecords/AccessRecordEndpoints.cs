@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Quartier.Identity.Accounts;
@@ -17,14 +18,21 @@ public static class AccessRecordEndpoints
     public static IEndpointRouteBuilder MapAccessRecords(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/identity/access-records", Search).WithTags("Access record").WithName("SearchAccessRecords")
-            .WithSummary("Who read residents' personal data, when, in which office and which records; newest first (administrators)")
-            .RequireStaffToken(StaffPolicies.Administrator);
+            .WithSummary("Who read residents' personal data, when, in which office and which records; newest first (administrators: all; an office's lead: the offices they lead)")
+            .RequireStaffToken(StaffPolicies.OfficeLead);
         return app;
     }
 
-    private static async Task<Ok<List<AccessRecordView>>> Search([AsParameters] AccessRecordQuery query, IdentityDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<AccessRecordView>>> Search([AsParameters] AccessRecordQuery query, ClaimsPrincipal user, IdentityDbContext db, CancellationToken cancellationToken)
     {
         var records = db.AccessRecords.AsNoTracking();
+        if (!user.IsAdministrator())
+        {
+            // The office answers for who read its residents' data; its lead sees that record, and no other office's.
+            var led = user.Offices(StaffClaims.OfficeLead);
+            records = records.Where(r => r.OfficeId != null && led.Contains(r.OfficeId.Value));
+        }
+
         if (query.OfficeId is { } office)
         {
             records = records.Where(r => r.OfficeId == office);
