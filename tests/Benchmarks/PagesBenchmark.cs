@@ -4,11 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Quartier.Testing;
 
@@ -32,21 +27,8 @@ public sealed partial class PagesBenchmark : IBenchmark
     public async Task RunAsync(string[] args)
     {
         var residents = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50;
-        using var infrastructure = IsolatedInfrastructure.Create();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            new DistributedApplicationTestingBuilderOptions { EnableDashboard = false },
-            [.. infrastructure.AppHostArguments, "DemoData=true"]);
-        builder.Services.AddLogging(logging => logging.ClearProviders());
-        // Every resident of this run comes from this one address: the gateway's per-address limit on
-        // writes (a script filling a calendar) would refuse most of them.
-        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "gateway"))
-            .WithEnvironment("RateLimiting__WritesPerMinute", "100000")
-            .WithEnvironment("RateLimiting__WriteBurst", "100000");
-        await using var app = await builder.BuildAsync();
-        await app.StartAsync();
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway");
-        await app.ResourceNotifications.WaitForResourceAsync("demo-bookings", KnownResourceStates.Finished);
-        var gateway = app.GetEndpoint("gateway", "http");
+        await using var platform = await DemoPlatform.StartAsync();
+        var gateway = platform.Gateway;
         using var client = new HttpClient { BaseAddress = gateway };
         var (officeId, serviceId) = await DemoOfficeAsync(client);
         var bookingPage = $"/book/{serviceId}?channel=InPerson";
