@@ -31,6 +31,7 @@ var web = builder.AddProject<Projects.Web>("web", launchProfileName: "http")
     .WithReference(services[1])
     .WithReference(services[2])
     .WithReference(services[3])
+    .WithReference(identity)
     .WithHttpHealthCheck("/health");
 
 // The only public entry: it starts once every service is healthy and routes /api/<name>/** to it,

@@ -29,7 +29,11 @@ public static class Extensions
         builder.Services.Configure<ImprintOptions>(builder.Configuration.GetSection(ImprintOptions.Section));
         builder.AddStaffSignIn();
         builder.Services.AddScoped<StaffApi>();
-        builder.Services.AddHttpClient(StaffApi.Reporting, client => client.BaseAddress = new Uri($"http://{StaffApi.Reporting}"));
+        foreach (var service in new[] { StaffApi.Reporting, StaffApi.Identity })
+        {
+            builder.Services.AddHttpClient(service, client => client.BaseAddress = new Uri($"http://{service}"));
+        }
+
         return builder;
     }
 
@@ -41,9 +45,11 @@ public static class Extensions
         app.UseChosenLanguage();
         app.Use((context, next) =>
         {
-            // No script at all, nothing from other hosts, forms only to these pages, never inside a frame.
-            context.Response.Headers.ContentSecurityPolicy =
-                "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'self'; frame-ancestors 'none'";
+            // Residents' pages: no script at all. The console: its own script, asking only its own address.
+            // Nothing from other hosts, forms only to these pages, never inside a frame.
+            context.Response.Headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(StaffSignIn.PathPrefix, StringComparison.Ordinal)
+                ? "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'self'; frame-ancestors 'none'"
+                : "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'self'; frame-ancestors 'none'";
             return next(context);
         });
         app.UseStaffLanguages();
@@ -57,6 +63,7 @@ public static class Extensions
                 ? new AuthorizeAttribute(StaffSignIn.Policy)
                 : new AllowAnonymousAttribute()));
         app.MapStaffActions();
+        app.MapPeopleActions();
         app.MapStaffSignOut();
         return app;
     }

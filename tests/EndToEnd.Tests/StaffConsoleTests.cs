@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using FluentAssertions;
 using Microsoft.Playwright;
 using Quartier.Testing;
@@ -55,21 +56,21 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
 
         // Leyla arrives and waits; after the conversation: her concern was about schooling, and she was referred elsewhere.
         var leylaRow = $"appointment-{leyla:N}";
-        await page.FollowAsync($"form[action$='/appointments/{leyla}/check-in'] button");
+        await page.FollowAsync($"button[formaction$='/appointments/{leyla}/check-in']");
         (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Als angekommen erfasst");
         (await page.Locator($"tr:has(#{leylaRow})").InnerTextAsync()).Should().Contain("Angekommen um");
-        (await page.Locator($"form[action$='/appointments/{leyla}/check-in']").CountAsync()).Should().Be(0, "one arrives once");
+        (await page.Locator($"button[formaction$='/appointments/{leyla}/check-in']").CountAsync()).Should().Be(0, "one arrives once");
         (await page.AxeViolationsAsync()).Should().BeEmpty();
         await page.TabToAsync($"#outcome-{leylaRow}");
         await page.Keyboard.TypeAsync("Schule");
         await page.TickAsync($"#referred-{leylaRow}");
-        await page.FollowAsync($"form[action$='{leyla}/attended'] button");
+        await page.FollowAsync($"form[action$='{leyla}/attended'] button:not([formaction])");
         (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Als erschienen erfasst");
         (await page.Locator($"tr:has(#{leylaRow})").InnerTextAsync()).Should().Contain("Erschienen").And.Contain("Schule und Bildung").And.Contain("An andere Stelle verwiesen");
         (await page.AxeViolationsAsync()).Should().BeEmpty();
 
         // Oksana called to say she cannot come: staff cancel for her, and the time is free again.
-        await page.FollowAsync($"form[action$='{oksana}/cancel'] button");
+        await page.FollowAsync($"button[formaction$='{oksana}/cancel']");
         (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Der Termin ist abgesagt");
         var dayList = await DayListAsync(office.OfficeId, day);
         dayList.Should().ContainSingle(a => a.AppointmentId == leyla).Which.Should().BeEquivalentTo(new { Status = "Attended", OutcomeFieldOfAction = "bildung", ReferredToOtherOrganisation = true });
@@ -115,6 +116,253 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         new Uri(page.Url).AbsolutePath.Should().Be("/");
         await page.GotoAsync(Address("/staff"));
         new Uri(page.Url).AbsolutePath.Should().Be("/account/sign-in");
+    }
+
+    [Fact]
+    public async Task An_open_day_page_shows_a_new_booking_by_itself_keeps_what_staff_are_entering_and_warns_before_the_idle_sign_out()
+    {
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Live {Guid.NewGuid():N}");
+        var email = $"live-{Guid.NewGuid():N}@quartier.test";
+        await Platform.CreateAsync(email, "Lina Live", office.OfficeId, "Staff");
+        var slot = await NextSlotAsync(office.ServiceId);
+        var day = DateOnly.FromDateTime(slot.StartsAt.DateTime);
+
+        var page = await NewPageAsync("de-DE");
+        // The page's timers run on a clock the test moves: seconds of polling, half an hour of idleness.
+        await page.Clock.InstallAsync();
+        await page.GotoAsync(Address($"/staff/offices/{office.OfficeId}?date={day:yyyy-MM-dd}"));
+        await page.TypeIntoAsync("#Email", email);
+        await page.TypeIntoAsync("#Password", PlatformFixture.Password);
+        await page.SubmitAsync();
+        (await page.Locator("h1").InnerTextAsync()).Should().StartWith(office.Name, "sign-in leads back to the page asked for");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        // A resident books while the page is open: the row appears without a reload, and a screen reader hears of it.
+        await BookAsync(office.ServiceId, slot, "Nadia Neu", "Kita-Platz");
+        await page.Clock.RunForAsync(16_000);
+        await page.Locator("tr:has-text('Nadia Neu')").WaitForAsync(new() { Timeout = 15_000 });
+        (await page.Locator("#day-news").InnerTextAsync()).Should().Contain("neuen Stand");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        // While staff choose an outcome, the list stays as it is and says there is news.
+        await page.TabToAsync("select[id^='outcome-']");
+        await page.Keyboard.TypeAsync("Schule");
+        await BookAsync(office.ServiceId, slot, "Jonas Später", "Wohngeld");
+        await page.Clock.RunForAsync(16_000);
+        await page.Locator("#day-changed").WaitForAsync(new() { Timeout = 15_000 });
+        (await page.Locator("main").InnerTextAsync()).Should().NotContain("Jonas Später");
+        (await page.Locator("select[id^='outcome-']").First.InputValueAsync()).Should().Be("bildung", "nothing staff entered is thrown away");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        // Two minutes before the idle sign-out the console warns, with the way to stay on focused; staying works from the keyboard.
+        await page.Clock.FastForwardAsync("28:05");
+        await page.Locator("#session-warning").WaitForAsync();
+        (await page.EvaluateAsync<string>("document.activeElement.id")).Should().Be("session-stay");
+        (await page.Locator("#session-warning").InnerTextAsync()).Should().Contain("in 2 Minuten abgemeldet");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#session-warning").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+
+        // Unanswered, the console says the person was signed out and offers to sign in again.
+        await page.Clock.FastForwardAsync("30:05");
+        await page.Locator("#session-ended").WaitForAsync();
+        (await page.EvaluateAsync<string>("document.activeElement.textContent")).Should().Be("Wieder anmelden");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_office_lead_invites_a_colleague_is_told_what_is_missing_takes_her_off_the_office_again_and_reads_who_saw_residents_data()
+    {
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Team {Guid.NewGuid():N}");
+        var otherOffice = await BookableOffice.CreateAsync(Platform, $"Treffpunkt Fremd {Guid.NewGuid():N}");
+        var lead = $"leitung-{Guid.NewGuid():N}@quartier.test";
+        await Platform.CreateAsync(lead, "Lara Leitung", office.OfficeId, "Lead");
+        await BookAsync(office.ServiceId, await NextSlotAsync(office.ServiceId), "Selin Kaya", "Bewerbung");
+
+        // The lead opens the day (a read of residents' data), then the people page from the console's menu.
+        var page = await SignInAsync(lead, $"/staff/offices/{office.OfficeId}");
+        await page.FollowAsync("a[href='/staff/people']");
+        await ExpectAccessibleAsync(page, "Personen und Rollen");
+        (await page.Locator("#office").InnerTextAsync()).Should().Contain(office.Name).And.NotContain(otherOffice.Name, "a lead places people in the offices they lead");
+        (await page.Locator("#role option").AllInnerTextsAsync()).Should().Equal(["Team"], "other roles are given by administrators");
+
+        // Without an e-mail address the form comes back and says so, keeping the name; with one, the link to pass on.
+        var colleague = $"kollegin-{Guid.NewGuid():N}@quartier.test";
+        await page.TypeIntoAsync("#name", "Kim Kollegin");
+        await page.SubmitAsync();
+        (await page.Locator(".summary").InnerTextAsync()).Should().Contain("E-Mail-Adresse");
+        (await page.InputValueAsync("#name")).Should().Be("Kim Kollegin", "nothing typed is lost");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.TypeIntoAsync("#email", colleague);
+        await page.SubmitAsync();
+        var link = await page.InputValueAsync("#invitation-link");
+        await StaffSession.AcceptInvitationAsync(Platform.Gateway.BaseAddress, link, PlatformFixture.Password);
+        await page.GotoAsync(Address("/staff/people"));
+        (await page.Locator("tr", new() { HasText = colleague }).InnerTextAsync()).Should().Contain("Aktiv").And.Contain($"{office.Name}: Team");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        // She moves on: the lead takes her off the office, and the list of the lead's people no longer has her.
+        await page.FollowAsync("button[aria-label^='Kim Kollegin aus']");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Entfernt");
+        (await page.Locator("tr", new() { HasText = colleague }).CountAsync()).Should().Be(0);
+
+        // The record of who read residents' data holds the lead's own look at the day, and nothing of the other office.
+        await page.FollowAsync("a[href='/staff/access-record']");
+        for (var attempt = 0; attempt < 30 && !(await page.Locator("main").InnerTextAsync()).Contains("Terminliste des Tages", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(1000, Cancellation);
+            await page.ReloadAsync();
+        }
+
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("Wer hat Daten gelesen?");
+        (await page.Locator("table").InnerTextAsync()).Should().Contain("Lara Leitung").And.Contain("Terminliste des Tages").And.Contain(office.Name).And.NotContain(otherOffice.Name);
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_office_lead_offers_a_service_in_two_languages_is_told_what_is_missing_changes_and_withdraws_it_and_sets_callback_times()
+    {
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Angebote {Guid.NewGuid():N}");
+        var lead = $"leitung-{Guid.NewGuid():N}@quartier.test";
+        await Platform.CreateAsync(lead, "Lutz Leitung", office.OfficeId, "Lead");
+
+        var page = await SignInAsync(lead, $"/staff/offices/{office.OfficeId}");
+        await page.FollowAsync($"a[href='/staff/offices/{office.OfficeId}/services']");
+        (await page.Locator("h1").InnerTextAsync()).Should().StartWith("Angebote und Rückrufe");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        // Without a German name and without any way to meet, the form says what is missing and keeps what was typed.
+        await page.TickAsync("#channel-InPerson");
+        await page.TypeIntoAsync("#name-ar", "مساعدة في طلب السكن");
+        await page.SubmitAsync();
+        (await page.Locator(".summary").InnerTextAsync()).Should().Contain("Namen auf Deutsch").And.Contain("mindestens eine Art");
+        (await page.InputValueAsync("#name-ar")).Should().Be("مساعدة في طلب السكن");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        await page.TypeIntoAsync("#name-de", "Hilfe beim Wohngeldantrag");
+        await page.TickAsync("#channel-Phone");
+        await page.FillAsync("#DurationMinutes", "45");
+        await page.SubmitAsync();
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Das Angebot ist buchbar");
+        var offered = (await Platform.Client.GetFromJsonAsync<List<ServiceView>>($"/api/bookings/offices/{office.OfficeId}/services", Cancellation))!
+            .Single(service => service.Names.GetValueOrDefault("de") == "Hilfe beim Wohngeldantrag");
+        offered.Should().BeEquivalentTo(new { DurationMinutes = 45, Channels = new[] { "Phone" } });
+        offered.Names["ar"].Should().Be("مساعدة في طلب السكن");
+
+        // Two advisers now: the same service, twice at a time; then it is withdrawn and residents can no longer book it.
+        await page.FollowAsync($"a[href*='edit={offered.Id}']");
+        (await page.InputValueAsync("#name-de")).Should().Be("Hilfe beim Wohngeldantrag", "the form starts from the service as it is");
+        await page.FillAsync("#Capacity", "2");
+        await page.SubmitAsync();
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Gespeichert");
+        (await page.Locator($"#service-{offered.Id:N}").CountAsync()).Should().Be(1);
+        (await Platform.Client.GetFromJsonAsync<ServiceView>($"/api/bookings/services/{offered.Id}", Cancellation))!.Capacity.Should().Be(2);
+        await page.FollowAsync($"form[action$='/services/{offered.Id}/withdraw'] button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("nicht mehr buchbar");
+        (await page.Locator($"#service-{offered.Id:N}").CountAsync()).Should().Be(0);
+
+        // Callback windows of ten minutes are refused by the service, in its words at the field; thirty are taken.
+        await page.FillAsync("#WindowMinutes", "10");
+        await page.Locator("#callbacks ~ form button[type=submit]").FocusAsync();
+        await page.SubmitAsync();
+        (await page.Locator(".summary").InnerTextAsync()).Should().NotBeEmpty();
+        (await page.GetAttributeAsync("#WindowMinutes", "aria-invalid")).Should().Be("true");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.FillAsync("#WindowMinutes", "30");
+        await page.Locator("#callbacks ~ form button[type=submit]").FocusAsync();
+        await page.SubmitAsync();
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Rückrufzeiten sind gespeichert");
+        (await Platform.Client.GetFromJsonAsync<CallbackOfferView>($"/api/bookings/offices/{office.OfficeId}/callback-settings", Cancellation))!.WindowMinutes.Should().Be(30);
+    }
+
+    [Fact]
+    public async Task An_office_lead_describes_the_project_area_in_the_directory_and_is_told_when_someone_else_changed_the_entry_meanwhile()
+    {
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Eintrag {Guid.NewGuid():N}");
+        var lead = $"leitung-{Guid.NewGuid():N}@quartier.test";
+        await Platform.CreateAsync(lead, "Lotte Leitung", office.OfficeId, "Lead");
+
+        var page = await SignInAsync(lead, $"/staff/directory/{office.OfficeId}");
+        (await page.Locator("h1").InnerTextAsync()).Should().Be(office.Name);
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        // The area with one indicator, typed with a decimal comma; the street emptied by mistake is refused first, nothing typed is lost.
+        await page.FillAsync("#Street", string.Empty);
+        await page.FillAsync("#AreaName", "Südstadt");
+        await page.FillAsync("#Population", "3508");
+        await page.FillAsync("#indicator-1-Name", "Anteil Kinder bis 14 Jahre");
+        await page.FillAsync("#indicator-1-AreaValue", "15,5");
+        await page.FillAsync("#indicator-1-TownValue", "12");
+        await page.FillAsync("#indicator-1-Unit", "%");
+        await page.SubmitAsync();
+        (await page.Locator(".summary").InnerTextAsync()).Should().Contain("Straße");
+        (await page.InputValueAsync("#indicator-1-AreaValue")).Should().Be("15,5");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.FillAsync("#Street", "Käthe-Kollwitz-Straße 20");
+        await page.SubmitAsync();
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Gespeichert");
+        var saved = await Platform.Client.GetFromJsonAsync<JsonObject>($"/api/offices/{office.OfficeId}", Cancellation);
+        ((string?)saved!["projectArea"]!["name"]).Should().Be("Südstadt");
+        ((decimal?)saved["projectArea"]!["indicators"]![0]!["areaValue"]).Should().Be(15.5m);
+        ((string?)saved["contact"]!["phone"]).Should().Be("+493605555100", "the office's phone went back as it was");
+
+        // Someone else changes the entry while the lead has it open: the save is refused, what the lead typed stays, the current entry can be loaded.
+        await page.FillAsync("#Population", "3600");
+        using (var read = await Platform.Client.GetAsync(new Uri($"/api/offices/{office.OfficeId}", UriKind.Relative), Cancellation))
+        {
+            var document = (await read.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!;
+            document["kind"] = "Quartiersbüro";
+            using var change = new HttpRequestMessage(HttpMethod.Put, $"/api/offices/{office.OfficeId}") { Content = JsonContent.Create(document) };
+            change.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag!.ToString());
+            (await Platform.Client.SendAsync(change, Cancellation)).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        await page.Locator("#Population").FocusAsync();
+        await page.SubmitAsync();
+        (await page.Locator("[role=alert]").First.InnerTextAsync()).Should().Contain("Jemand anderes hat diesen Eintrag geändert");
+        (await page.InputValueAsync("#Population")).Should().Be("3600");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.FollowAsync($".summary a[href='/staff/directory/{office.OfficeId}']");
+        (await page.InputValueAsync("#Kind")).Should().Be("Quartiersbüro");
+        (await page.InputValueAsync("#Population")).Should().Be("3508");
+    }
+
+    [Fact]
+    public async Task An_administrator_registers_an_office_is_told_what_is_wrong_finds_it_in_the_directory_and_closes_it()
+    {
+        var page = await NewPageAsync("de-DE");
+        await page.GotoAsync(Address("/staff/directory"));
+        await page.TypeIntoAsync("#Email", PlatformFixture.AdministratorEmail);
+        await page.TypeIntoAsync("#Password", PlatformFixture.Password);
+        await page.SubmitAsync();
+        await page.TypeIntoAsync("#Code", StaffSession.TotpCode(Platform.Administrator.AuthenticatorKey!));
+        await page.SubmitAsync();
+        await ExpectAccessibleAsync(page, "Verzeichnis der Büros");
+
+        var name = $"Koordinierungsbüro Neu {Guid.NewGuid():N}";
+        await page.FollowAsync("a[href='/staff/directory/new']");
+        await page.TypeIntoAsync("#Name", name);
+        await page.TypeIntoAsync("#Street", "Berliner Straße 92");
+        await page.TypeIntoAsync("#PostalCode", "3822");
+        await page.TypeIntoAsync("#Town", "Salzgitter");
+        await page.SubmitAsync();
+        (await page.Locator(".summary").InnerTextAsync()).Should().Contain("fünf Ziffern");
+        (await page.InputValueAsync("#Street")).Should().Be("Berliner Straße 92");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.FillAsync("#PostalCode", "38226");
+        await page.SubmitAsync();
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Das Büro ist eingetragen");
+        var officeId = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[^1]);
+        (await Platform.Client.GetFromJsonAsync<JsonObject>($"/api/offices/{officeId}", Cancellation))!["federalState"]!.GetValue<string>().Should().Be("DE-NI");
+
+        await page.GotoAsync(Address($"/staff/directory?q={Uri.EscapeDataString(name)}"));
+        (await page.Locator("table").InnerTextAsync()).Should().Contain(name).And.Contain("Niedersachsen").And.Contain("Geöffnet");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        await page.FollowAsync($"a[href='/staff/directory/{officeId}']");
+        await page.FollowAsync($"form[action$='/staff/directory/{officeId}/close'] button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Das Büro ist geschlossen");
+        (await Platform.Client.GetFromJsonAsync<JsonObject>($"/api/offices/{officeId}", Cancellation))!["closedAt"].Should().NotBeNull();
     }
 
     [Fact]
@@ -402,4 +650,8 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
     private sealed record CallbackStatusView(string Status);
 
     private sealed record DayEntry(Guid AppointmentId, string Status, string? OutcomeFieldOfAction, bool? ReferredToOtherOrganisation);
+
+    private sealed record ServiceView(Guid Id, Dictionary<string, string> Names, int DurationMinutes, List<string> Channels, int Capacity);
+
+    private sealed record CallbackOfferView(int WindowMinutes);
 }

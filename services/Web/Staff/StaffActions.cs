@@ -13,7 +13,7 @@ namespace Quartier.Web.Staff;
 /// </summary>
 public static class StaffActions
 {
-    private static readonly HashSet<string> Successes = ["CheckedIn", "Attended", "NoShow", "Cancelled", "AttemptRecorded", "AttendanceRecorded", "EventCancelled", "EventScheduled", "Volunteer-approve", "Volunteer-pause", "Volunteer-end", "ContactCounted", "ContactWithdrawn"];
+    private static readonly HashSet<string> Successes = ["CheckedIn", "Attended", "NoShow", "Cancelled", "AttemptRecorded", "AttendanceRecorded", "EventCancelled", "EventScheduled", "Volunteer-approve", "Volunteer-pause", "Volunteer-end", "ContactCounted", "ContactWithdrawn", "MembershipAdded", "MembershipRemoved", "AccountDisabled", "ServiceOffered", "ServiceSaved", "ServiceWithdrawn", "CallbackOfferSaved", "OfficeRegistered", "OfficeSaved", "OfficeClosed"];
 
     /// <summary>What staff may do with a volunteer, by the engagement service's name for it.</summary>
     public static IReadOnlyList<string> VolunteerChanges { get; } = ["approve", "pause", "end"];
@@ -38,6 +38,8 @@ public static class StaffActions
             Enum.TryParse<CallbackAttemptOutcome>(form.Outcome, out var outcome)
                 ? RecordAsync(DayPath(officeId, form.Date), "AttemptRecorded", () => staff.RecordCallAttemptAsync(callbackId, outcome, cancellationToken))
                 : Task.FromResult<IResult>(Back(DayPath(officeId, form.Date), nameof(StaffOutcome.Invalid))));
+        office.MapPost("/services/{serviceId:guid}/withdraw", (Guid officeId, Guid serviceId, StaffApi staff, CancellationToken cancellationToken) =>
+            RecordAsync($"/staff/offices/{officeId}/services", "ServiceWithdrawn", () => staff.WithdrawServiceAsync(serviceId, cancellationToken)));
         office.MapPost("/contacts", CountContactAsync);
         office.MapPost("/contacts/{contactId:guid}/withdraw", (Guid officeId, Guid contactId, StaffApi staff, CancellationToken cancellationToken) =>
             RecordAsync(DayPath(officeId, null), "ContactWithdrawn", () => staff.WithdrawContactAsync(officeId, contactId, cancellationToken)));
@@ -55,6 +57,10 @@ public static class StaffActions
             RecordAsync($"/staff/events/{eventId}", "AttendanceRecorded", () => form.PeopleAttended is { } people ? staff.RecordEventAttendanceAsync(registrationId, people, cancellationToken) : Task.FromResult(StaffOutcome.Invalid)));
         events.MapPost("/cancel", (Guid eventId, StaffApi staff, CancellationToken cancellationToken) =>
             RecordAsync($"/staff/events/{eventId}", "EventCancelled", () => staff.CancelEventAsync(eventId, cancellationToken)));
+        app.MapPost("/staff/directory/{officeId:guid}/close", (Guid officeId, [FromForm] string? version, StaffApi staff, CancellationToken cancellationToken) =>
+                RecordAsync($"/staff/directory/{officeId}", "OfficeClosed", () => staff.CloseOfficeAsync(officeId, version, cancellationToken)))
+            .RequireAuthorization(StaffSignIn.Policy).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
+        app.MapGet($"/staff/offices/{{officeId:guid}}{StaffSignIn.UnattendedSuffix}", DayVersionAsync).RequireAuthorization(StaffSignIn.Policy).ExcludeFromDescription();
         app.MapGet("/staff/reports/download", DownloadReportAsync).RequireAuthorization(StaffSignIn.Policy).ExcludeFromDescription();
         return app;
     }
@@ -76,6 +82,26 @@ public static class StaffActions
         catch (ServiceUnavailableException)
         {
             return Back(day, "ServiceDown");
+        }
+    }
+
+    /// <summary>What the open day page asks every few seconds: has anything it shows changed? (503 while bookings does not answer.)</summary>
+    private static async Task<IResult> DayVersionAsync(Guid officeId, string? date, StaffApi staff, CancellationToken cancellationToken)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return TypedResults.BadRequest();
+        }
+
+        try
+        {
+            return await staff.DayVersionAsync(officeId, day, cancellationToken) is { } version
+                ? TypedResults.Ok(new DayVersion(version))
+                : TypedResults.NotFound();
+        }
+        catch (ServiceUnavailableException)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
     }
 

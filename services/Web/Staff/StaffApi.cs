@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Quartier.Contracts.Bookings;
 using Quartier.Web.Api;
 
@@ -48,6 +49,36 @@ public sealed record ContactDay(DateOnly Date, int WalkIns, int PhoneContacts, I
 
 public sealed record CountedContact(Guid Id);
 
+public sealed record DayVersion(string Version);
+
+/// <summary>An appointment service as the office's lead sets it up.</summary>
+public sealed record StaffService(
+    Guid Id, IReadOnlyDictionary<string, string> Names, int DurationMinutes, IReadOnlyList<AppointmentChannel> Channels, string FieldOfAction,
+    int Capacity, int BufferAfterMinutes, int MinimumNoticeMinutes, int BookingHorizonDays, bool Active);
+
+/// <summary>How the office offers callbacks.</summary>
+public sealed record CallbackOffer(int WindowMinutes, int CapacityPerWindow, int MinimumNoticeMinutes, int HorizonDays);
+
+public sealed record StaffMembership(Guid OfficeId, string Role);
+
+/// <summary>A person's account as the identity service shows it to administrators and leads.</summary>
+public sealed record StaffAccount(
+    Guid Id, string Email, string Name, bool Administrator, DateTimeOffset InvitedAt, DateTimeOffset? JoinedAt, DateTimeOffset? DisabledAt,
+    IReadOnlyList<StaffMembership> Memberships);
+
+/// <summary>The link the person invited sets their password with; it works once, until it expires.</summary>
+public sealed record Invitation(Guid AccountId, string Email, Uri InvitationLink, DateTimeOffset ExpiresAt);
+
+/// <summary>One read of residents' personal data.</summary>
+public sealed record AccessRecordEntry(DateTimeOffset ReadAt, string Actor, string? ActorName, string Service, Guid? OfficeId, string Purpose, IReadOnlyList<Guid> RecordIds);
+
+/// <summary>What came of a change sent to a service: its answer, or the refused fields (JSON names) and the refusal in the service's words.</summary>
+public sealed record Submitted<T>(T? Value, IReadOnlyDictionary<string, string[]> Errors, StaffOutcome Outcome, string? Refusal)
+{
+    /// <summary>Every refusal in one sentence, for a form with one field for it.</summary>
+    public string? Explained => Errors.Count > 0 ? string.Join(" ", Errors.Values.SelectMany(messages => messages)) : Refusal;
+}
+
 /// <summary>What a member of staff's action came to, in the words the console shows.</summary>
 public enum StaffOutcome
 {
@@ -57,6 +88,7 @@ public enum StaffOutcome
     NotFound,
     AlreadyRecorded,
     NotYet,
+    Stale,
 }
 
 /// <summary>
@@ -66,12 +98,20 @@ public enum StaffOutcome
 public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor http)
 {
     public const string Reporting = "reporting";
+    public const string Identity = "identity";
+
+    /// <summary>The roles a person can hold in an office, by the identity service's names.</summary>
+    public static IReadOnlyList<string> Roles { get; } = ["Staff", "Lead", "Coordinator"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     /// <summary>The office's appointments on a local date; null when the person may not see them or the office is unknown.</summary>
     public Task<List<StaffAppointment>?> DayAsync(Guid officeId, DateOnly date, CancellationToken cancellationToken) =>
         GetAsync<List<StaffAppointment>>(PublicApi.Bookings, $"/api/bookings/offices/{officeId}/appointments?date={date:yyyy-MM-dd}", cancellationToken);
+
+    /// <summary>A stamp that changes when the day page's appointments, callbacks or counters change; null when the office is not the person's.</summary>
+    public async Task<string?> DayVersionAsync(Guid officeId, DateOnly date, CancellationToken cancellationToken) =>
+        (await GetAsync<DayVersion>(PublicApi.Bookings, $"/api/bookings/offices/{officeId}/day-version?date={date:yyyy-MM-dd}", cancellationToken))?.Version;
 
     /// <summary>Open callback requests by window, overdue ones marked.</summary>
     public Task<List<QueuedCallback>?> CallbackQueueAsync(Guid officeId, CancellationToken cancellationToken) =>
@@ -116,20 +156,8 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
     }
 
     /// <summary>Schedules an event at the office; the refused fields (JSON names) when the service says no.</summary>
-    public async Task<(Guid? EventId, IReadOnlyDictionary<string, string[]> Errors)> ScheduleEventAsync(Guid officeId, object request, CancellationToken cancellationToken)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, $"/api/engagement/offices/{officeId}/events") { Content = JsonContent.Create(request, options: Json) };
-        using var response = await SendAsync(PublicApi.Engagement, Idempotent(message), cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return ((await response.Content.ReadFromJsonAsync<ScheduledEvent>(Json, cancellationToken))!.Id, new Dictionary<string, string[]>());
-        }
-
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        return (null, problem.TryGetProperty("errors", out var errors)
-            ? errors.Deserialize<Dictionary<string, string[]>>(Json)!
-            : new Dictionary<string, string[]> { ["general"] = [problem.TryGetProperty("title", out var title) ? title.GetString() ?? string.Empty : string.Empty] });
-    }
+    public Task<Submitted<ScheduledEvent>> ScheduleEventAsync(Guid officeId, object request, CancellationToken cancellationToken) =>
+        SubmitAsync<ScheduledEvent>(PublicApi.Engagement, HttpMethod.Post, $"/api/engagement/offices/{officeId}/events", request, cancellationToken);
 
     public Task<List<StaffRegistration>?> RegistrationsAsync(Guid eventId, CancellationToken cancellationToken) =>
         GetAsync<List<StaffRegistration>>(PublicApi.Engagement, $"/api/engagement/events/{eventId}/registrations", cancellationToken);
@@ -152,53 +180,89 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
     public Task<OfficeSchedule?> ScheduleAsync(Guid officeId, CancellationToken cancellationToken) =>
         GetAsync<OfficeSchedule>(PublicApi.Bookings, $"/api/bookings/offices/{officeId}/opening-hours", cancellationToken);
 
-    /// <summary>Sets the weekly plan in force from a date on; the service's refusal in its words when it says no.</summary>
-    public async Task<(StaffOutcome Outcome, string? Refusal)> SetWeeklyPlanAsync(Guid officeId, DateOnly validFrom, IReadOnlyList<WeeklyInterval> intervals, CancellationToken cancellationToken)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Put, $"/api/bookings/offices/{officeId}/opening-hours/plans/{validFrom:yyyy-MM-dd}")
-        {
-            Content = JsonContent.Create(new { intervals = intervals.Select(i => new { day = i.Day, opens = i.Opens.ToString("HH:mm", CultureInfo.InvariantCulture), closes = i.Closes.ToString("HH:mm", CultureInfo.InvariantCulture) }) }, options: Json),
-        };
-        using var response = await SendAsync(PublicApi.Bookings, Idempotent(message), cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return (StaffOutcome.Done, null);
-        }
+    /// <summary>Sets the weekly plan in force from a date on.</summary>
+    public Task<Submitted<JsonElement>> SetWeeklyPlanAsync(Guid officeId, DateOnly validFrom, IReadOnlyList<WeeklyInterval> intervals, CancellationToken cancellationToken) =>
+        SubmitAsync<JsonElement>(PublicApi.Bookings, HttpMethod.Put, $"/api/bookings/offices/{officeId}/opening-hours/plans/{validFrom:yyyy-MM-dd}",
+            new { intervals = intervals.Select(i => new { day = i.Day, opens = i.Opens.ToString("HH:mm", CultureInfo.InvariantCulture), closes = i.Closes.ToString("HH:mm", CultureInfo.InvariantCulture) }) },
+            cancellationToken);
 
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        var refusal = problem.TryGetProperty("errors", out var errors)
-            ? string.Join(" ", errors.EnumerateObject().SelectMany(field => field.Value.EnumerateArray().Select(text => text.GetString())))
-            : problem.TryGetProperty("detail", out var detail) ? detail.GetString() : null;
-        return (response.StatusCode == HttpStatusCode.Forbidden ? StaffOutcome.NotYourOffice : StaffOutcome.Invalid, refusal);
+    /// <summary>The directory, closed offices included, by name; null when it does not answer.</summary>
+    public async Task<IReadOnlyList<JsonElement>?> DirectoryAsync(string? text, CancellationToken cancellationToken)
+    {
+        using var page = await GetAsync<JsonDocument>(PublicApi.Offices, $"/api/offices?includeClosed=true&pageSize=100{(string.IsNullOrWhiteSpace(text) ? string.Empty : $"&q={Uri.EscapeDataString(text.Trim())}")}", cancellationToken);
+        return page is null ? null : [.. page.RootElement.GetProperty("items").EnumerateArray().Select(office => office.Clone())];
     }
+
+    /// <summary>The office's whole document and its version, to change and send back whole.</summary>
+    public async Task<(JsonObject? Document, string? Version)> OfficeDocumentAsync(Guid officeId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(PublicApi.Offices, new HttpRequestMessage(HttpMethod.Get, $"/api/offices/{officeId}"), cancellationToken);
+        return response.IsSuccessStatusCode
+            ? (await response.Content.ReadFromJsonAsync<JsonObject>(Json, cancellationToken), response.Headers.ETag?.ToString())
+            : (null, null);
+    }
+
+    public Task<Submitted<JsonElement>> RegisterOfficeAsync(JsonObject office, CancellationToken cancellationToken) =>
+        SubmitAsync<JsonElement>(PublicApi.Offices, HttpMethod.Post, "/api/offices", office, cancellationToken);
+
+    /// <summary>Replaces the office's document if it is still <paramref name="version"/>; <see cref="StaffOutcome.Stale"/> when someone changed it meanwhile.</summary>
+    public Task<Submitted<JsonElement>> UpdateOfficeAsync(Guid officeId, JsonObject office, string version, CancellationToken cancellationToken) =>
+        SubmitAsync<JsonElement>(PublicApi.Offices, HttpMethod.Put, $"/api/offices/{officeId}", office, cancellationToken, ifMatch: version);
+
+    public async Task<StaffOutcome> CloseOfficeAsync(Guid officeId, string? version, CancellationToken cancellationToken) =>
+        (await SubmitAsync<JsonElement>(PublicApi.Offices, HttpMethod.Post, $"/api/offices/{officeId}/close", null, cancellationToken, ifMatch: version)).Outcome;
+
+    /// <summary>The office's appointment services, with everything the lead sets.</summary>
+    public Task<List<StaffService>?> OfficeServicesAsync(Guid officeId, CancellationToken cancellationToken) =>
+        GetAsync<List<StaffService>>(PublicApi.Bookings, $"/api/bookings/offices/{officeId}/services", cancellationToken);
+
+    /// <summary>Offers a new service, or changes <paramref name="serviceId"/>.</summary>
+    public Task<Submitted<StaffService>> SaveServiceAsync(Guid officeId, Guid? serviceId, object request, CancellationToken cancellationToken) =>
+        serviceId is { } existing
+            ? SubmitAsync<StaffService>(PublicApi.Bookings, HttpMethod.Put, $"/api/bookings/services/{existing}", request, cancellationToken)
+            : SubmitAsync<StaffService>(PublicApi.Bookings, HttpMethod.Post, $"/api/bookings/offices/{officeId}/services", request, cancellationToken);
+
+    /// <summary>Stops offering a service; appointments already booked stay.</summary>
+    public async Task<StaffOutcome> WithdrawServiceAsync(Guid serviceId, CancellationToken cancellationToken) =>
+        (await SubmitAsync<JsonElement>(PublicApi.Bookings, HttpMethod.Delete, $"/api/bookings/services/{serviceId}", null, cancellationToken)).Outcome;
+
+    /// <summary>How the office offers callbacks; null when it offers none (yet).</summary>
+    public Task<CallbackOffer?> CallbackOfferAsync(Guid officeId, CancellationToken cancellationToken) =>
+        GetAsync<CallbackOffer>(PublicApi.Bookings, $"/api/bookings/offices/{officeId}/callback-settings", cancellationToken);
+
+    public Task<Submitted<CallbackOffer>> SetCallbackOfferAsync(Guid officeId, CallbackOffer offer, CancellationToken cancellationToken) =>
+        SubmitAsync<CallbackOffer>(PublicApi.Bookings, HttpMethod.Put, $"/api/bookings/offices/{officeId}/callback-settings", offer, cancellationToken);
 
     /// <summary>The office's retention of the kinds of data <paramref name="service"/> holds; null when it does not answer.</summary>
     public Task<List<RetentionSetting>?> RetentionAsync(string service, Guid officeId, CancellationToken cancellationToken) =>
         GetAsync<List<RetentionSetting>>(service, $"/api/{service}/offices/{officeId}/retention", cancellationToken);
 
-    /// <summary>Keeps <paramref name="kind"/> so many days, or the platform's setting again when <paramref name="days"/> is null; the service's refusal in its words when it says no.</summary>
-    public async Task<(StaffOutcome Outcome, string? Refusal)> SetRetentionAsync(string service, Guid officeId, string kind, int? days, CancellationToken cancellationToken)
-    {
-        var path = $"/api/{service}/offices/{officeId}/retention/{Uri.EscapeDataString(kind)}";
-        using var response = await SendAsync(service, days is null
-            ? new HttpRequestMessage(HttpMethod.Delete, path)
-            : new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(new { days }, options: Json) }, cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return (StaffOutcome.Done, null);
-        }
+    /// <summary>Keeps <paramref name="kind"/> so many days, or the platform's setting again when <paramref name="days"/> is null.</summary>
+    public Task<Submitted<JsonElement>> SetRetentionAsync(string service, Guid officeId, string kind, int? days, CancellationToken cancellationToken) =>
+        SubmitAsync<JsonElement>(service, days is null ? HttpMethod.Delete : HttpMethod.Put, $"/api/{service}/offices/{officeId}/retention/{Uri.EscapeDataString(kind)}",
+            days is null ? null : new { days }, cancellationToken);
 
-        var refusal = response.StatusCode == HttpStatusCode.BadRequest
-            && (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).TryGetProperty("errors", out var errors)
-            ? string.Join(" ", errors.EnumerateObject().SelectMany(field => field.Value.EnumerateArray().Select(text => text.GetString())))
-            : null;
-        return (response.StatusCode switch
-        {
-            HttpStatusCode.Forbidden => StaffOutcome.NotYourOffice,
-            HttpStatusCode.NotFound => StaffOutcome.NotFound,
-            _ => StaffOutcome.Invalid,
-        }, refusal);
-    }
+    /// <summary>The accounts the person manages: all for administrators, those in their offices for a lead; null when refused.</summary>
+    public Task<List<StaffAccount>?> AccountsAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<StaffAccount>>(Identity, "/api/identity/accounts", cancellationToken);
+
+    /// <summary>Invites a person, into an office or as an administrator.</summary>
+    public Task<Submitted<Invitation>> InviteAsync(string name, string email, bool administrator, IReadOnlyList<StaffMembership> memberships, CancellationToken cancellationToken) =>
+        SubmitAsync<Invitation>(Identity, HttpMethod.Post, "/api/identity/invitations", new { name, email, administrator, memberships }, cancellationToken);
+
+    /// <summary>Sets the person's memberships in the offices the caller manages; the others stay.</summary>
+    public async Task<StaffOutcome> SetMembershipsAsync(Guid accountId, IReadOnlyList<StaffMembership> memberships, CancellationToken cancellationToken) =>
+        (await SubmitAsync<JsonElement>(Identity, HttpMethod.Put, $"/api/identity/accounts/{accountId}/memberships", new { memberships }, cancellationToken)).Outcome;
+
+    public Task<StaffOutcome> DisableAccountAsync(Guid accountId, CancellationToken cancellationToken) =>
+        PostAsync(Identity, $"/api/identity/accounts/{accountId}/disable", null, cancellationToken);
+
+    /// <summary>Who read residents' data, newest first: every office for administrators, the offices they lead for a lead.</summary>
+    public async Task<IReadOnlyList<AccessRecordEntry>?> AccessRecordAsync(Guid? officeId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
+        await GetAsync<List<AccessRecordEntry>>(Identity, "/api/identity/access-records?limit=500"
+            + (officeId is { } office ? $"&officeId={office}" : string.Empty)
+            + (from is { } start ? $"&from={start:yyyy-MM-dd}T00:00:00Z" : string.Empty)
+            + (to is { } end ? $"&to={end.AddDays(1):yyyy-MM-dd}T00:00:00Z" : string.Empty), cancellationToken);
 
     /// <summary>The offices reporting knows, with their project areas.</summary>
     public async Task<IReadOnlyList<ReportedOffice>> ReportedOfficesAsync(CancellationToken cancellationToken) =>
@@ -222,6 +286,34 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
         }
 
         return (null, new Dictionary<string, string[]>(), response.StatusCode == HttpStatusCode.Forbidden ? StaffOutcome.NotYourOffice : StaffOutcome.NotFound);
+    }
+
+    /// <summary>Sends a change; its answer, or the refused fields (JSON names) and the service's words for a refusal.</summary>
+    private async Task<Submitted<T>> SubmitAsync<T>(string service, HttpMethod method, string path, object? body, CancellationToken cancellationToken, string? ifMatch = null)
+    {
+        var message = Idempotent(new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) });
+        if (ifMatch is not null)
+        {
+            message.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        using var response = await SendAsync(service, message, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            var value = response.Content.Headers.ContentLength is 0 || response.StatusCode == HttpStatusCode.NoContent
+                ? default
+                : await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
+            return new Submitted<T>(value, new Dictionary<string, string[]>(), StaffOutcome.Done, null);
+        }
+
+        var problem = response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.Ordinal) == true
+            ? await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)
+            : default;
+        var errors = problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty("errors", out var fields)
+            ? fields.Deserialize<Dictionary<string, string[]>>(Json)!
+            : new Dictionary<string, string[]>();
+        var words = problem.ValueKind == JsonValueKind.Object && (problem.TryGetProperty("detail", out var text) || problem.TryGetProperty("title", out text)) ? text.GetString() : null;
+        return new Submitted<T>(default, errors, OutcomeOf(response), words);
     }
 
     private async Task<T?> GetAsync<T>(string service, string path, CancellationToken cancellationToken)
@@ -252,6 +344,7 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
             HttpStatusCode.NotFound => StaffOutcome.NotFound,
             HttpStatusCode.Conflict => StaffOutcome.AlreadyRecorded,
             HttpStatusCode.UnprocessableEntity => StaffOutcome.NotYet,
+            HttpStatusCode.PreconditionFailed => StaffOutcome.Stale,
             _ => StaffOutcome.Invalid,
         };
 

@@ -28,6 +28,12 @@ public sealed class StaffConsoleOptions
 
     /// <summary>Signed-in staff are signed out after this long without a request.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long before the idle sign-out the console warns and offers to stay signed in.</summary>
+    public TimeSpan IdleWarning { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often an open day page asks whether its appointments, callbacks or counters changed.</summary>
+    public TimeSpan DayRefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 /// <summary>
@@ -41,6 +47,10 @@ public static class StaffSignIn
     public const string PathPrefix = "/staff";
     public const string CallbackPath = "/staff/signin-oidc";
     public const string SignedOutCallbackPath = "/staff/signout-callback-oidc";
+    public const string KeepAlivePath = "/staff/session";
+
+    /// <summary>What a page asks by itself (the day page's question whether anything changed): it must not keep an unattended console signed in.</summary>
+    public const string UnattendedSuffix = "/day-version";
 
     /// <summary>Who signed in, refresh tokens for a working day, and the services' APIs.</summary>
     private static readonly string[] Scopes = ["openid", "profile", "offline_access", "api"];
@@ -70,7 +80,16 @@ public static class StaffSignIn
                 options.ExpireTimeSpan = console.IdleTimeout;
                 options.SlidingExpiration = true;
                 options.AccessDeniedPath = "/staff/no-access";
-                options.Events.OnValidatePrincipal = RenewTokensAsync;
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    await RenewTokensAsync(context);
+                    KeepIdleDeadline(context, console.IdleTimeout);
+                };
+                options.Events.OnCheckSlidingExpiration = context =>
+                {
+                    context.ShouldRenew &= !Unattended(context.HttpContext);
+                    return Task.CompletedTask;
+                };
             })
             .AddOpenIdConnect(options =>
             {
@@ -188,12 +207,42 @@ public static class StaffSignIn
         context.ShouldRenew = true;
     }
 
+    /// <summary>
+    /// A cookie renewed for a page's own question (new tokens) keeps the deadline the person's last
+    /// request set; the person's next request gives the full idle time again.
+    /// </summary>
+    private static void KeepIdleDeadline(CookieValidatePrincipalContext context, TimeSpan idleTimeout)
+    {
+        if (context.Principal is null || context.Properties.ExpiresUtc is not { } deadline)
+        {
+            return;
+        }
+
+        var now = TimeProvider.System.GetUtcNow();
+        if (Unattended(context.HttpContext))
+        {
+            if (context.ShouldRenew)
+            {
+                (context.Properties.IssuedUtc, context.Properties.ExpiresUtc) = (now, deadline);
+            }
+        }
+        else if (deadline - (context.Properties.IssuedUtc ?? now) < idleTimeout)
+        {
+            (context.Properties.IssuedUtc, context.Properties.ExpiresUtc) = (now, now + idleTimeout);
+            context.ShouldRenew = true;
+        }
+    }
+
+    private static bool Unattended(HttpContext context) => context.Request.Path.Value?.EndsWith(UnattendedSuffix, StringComparison.Ordinal) == true;
+
     /// <summary>Signs out of the console and of the provider, then back to the residents' start page.</summary>
     public static IEndpointRouteBuilder MapStaffSignOut(this IEndpointRouteBuilder app)
     {
         app.MapPost("/staff/sign-out", () => TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" },
                 [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]))
             .RequireAuthorization(Policy);
+        // Any request the person makes renews the idle deadline; the warning's "stay signed in" makes this one.
+        app.MapGet(KeepAlivePath, () => TypedResults.NoContent()).RequireAuthorization(Policy).ExcludeFromDescription();
         return app;
     }
 
