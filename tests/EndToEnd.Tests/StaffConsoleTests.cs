@@ -504,6 +504,45 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
     }
 
     [Fact]
+    public async Task An_office_lead_closes_the_office_for_a_day_and_for_a_holiday_sees_both_in_the_preview_and_lifts_the_closure_again()
+    {
+        var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Ferien {Guid.NewGuid():N}");
+        var email = $"leitung-{Guid.NewGuid():N}@quartier.test";
+        await Platform.CreateAsync(email, "Lena Leitung", office.OfficeId, "Lead");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+
+        var page = await SignInAsync(email, $"/staff/offices/{office.OfficeId}/hours");
+        // A special day with only an end time is refused; closed all day (both times empty) is taken.
+        await page.FillAsync("#specialDate", $"{today.AddDays(2):yyyy-MM-dd}");
+        await page.FillAsync("#specialCloses", "12:00");
+        await page.FillAsync("#specialReason", "Betriebsausflug");
+        await page.SubmitAsync();
+        (await page.Locator(".summary").InnerTextAsync()).Should().Contain("Beginn und Ende");
+        (await page.InputValueAsync("#specialReason")).Should().Be("Betriebsausflug", "nothing typed is lost");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.FillAsync("#specialCloses", string.Empty);
+        await page.SubmitAsync();
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Der Tag ist gespeichert");
+
+        await page.FillAsync("#closureFrom", $"{today.AddDays(5):yyyy-MM-dd}");
+        await page.FillAsync("#closureTo", $"{today.AddDays(6):yyyy-MM-dd}");
+        await page.FillAsync("#closureReason", "Sommerferien");
+        await page.SubmitAsync();
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Die Schließzeit ist eingetragen");
+        var preview = await page.Locator("table").InnerTextAsync();
+        preview.Should().Contain("Betriebsausflug").And.Contain("Sommerferien");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        var residents = await NewPageAsync("de-DE");
+        await residents.GotoAsync(Address($"/offices/{office.OfficeId}"));
+        (await residents.Locator("main").InnerTextAsync()).Should().Contain("Sommerferien");
+
+        await page.FollowAsync("form[action*='/hours/closures/'] button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Die Schließzeit ist aufgehoben");
+        (await page.Locator("table").InnerTextAsync()).Should().NotContain("Sommerferien").And.Contain("Betriebsausflug");
+    }
+
+    [Fact]
     public async Task An_office_lead_chooses_how_long_residents_data_is_kept_is_told_the_limits_and_returns_to_the_platforms_setting()
     {
         var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Fristen {Guid.NewGuid():N}");

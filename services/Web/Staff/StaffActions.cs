@@ -13,7 +13,7 @@ namespace Quartier.Web.Staff;
 /// </summary>
 public static class StaffActions
 {
-    private static readonly HashSet<string> Successes = ["CheckedIn", "Attended", "NoShow", "Cancelled", "AttemptRecorded", "AttendanceRecorded", "EventCancelled", "EventScheduled", "Volunteer-approve", "Volunteer-pause", "Volunteer-end", "ContactCounted", "ContactWithdrawn", "MembershipAdded", "MembershipRemoved", "AccountDisabled", "ServiceOffered", "ServiceSaved", "ServiceWithdrawn", "CallbackOfferSaved", "OfficeRegistered", "OfficeSaved", "OfficeClosed"];
+    private static readonly HashSet<string> Successes = ["CheckedIn", "Attended", "NoShow", "Cancelled", "AttemptRecorded", "AttendanceRecorded", "EventCancelled", "EventScheduled", "Volunteer-approve", "Volunteer-pause", "Volunteer-end", "ContactCounted", "ContactWithdrawn", "MembershipAdded", "MembershipRemoved", "AccountDisabled", "ServiceOffered", "ServiceSaved", "ServiceWithdrawn", "CallbackOfferSaved", "OfficeRegistered", "OfficeSaved", "OfficeClosed", "PlanSaved", "SpecialDaySaved", "SpecialDayRemoved", "ClosureAdded", "ClosureRemoved"];
 
     /// <summary>What staff may do with a volunteer, by the engagement service's name for it.</summary>
     public static IReadOnlyList<string> VolunteerChanges { get; } = ["approve", "pause", "end"];
@@ -40,6 +40,10 @@ public static class StaffActions
                 : Task.FromResult<IResult>(Back(DayPath(officeId, form.Date), nameof(StaffOutcome.Invalid))));
         office.MapPost("/services/{serviceId:guid}/withdraw", (Guid officeId, Guid serviceId, StaffApi staff, CancellationToken cancellationToken) =>
             RecordAsync($"/staff/offices/{officeId}/services", "ServiceWithdrawn", () => staff.WithdrawServiceAsync(serviceId, cancellationToken)));
+        office.MapPost("/hours/special-days/{date}/remove", (Guid officeId, DateOnly date, StaffApi staff, CancellationToken cancellationToken) =>
+            RecordAsync($"/staff/offices/{officeId}/hours", "SpecialDayRemoved", () => staff.RemoveSpecialDayAsync(officeId, date, cancellationToken)));
+        office.MapPost("/hours/closures/{closureId:guid}/remove", (Guid officeId, Guid closureId, StaffApi staff, CancellationToken cancellationToken) =>
+            RecordAsync($"/staff/offices/{officeId}/hours", "ClosureRemoved", () => staff.RemoveClosureAsync(officeId, closureId, cancellationToken)));
         office.MapPost("/contacts", CountContactAsync);
         office.MapPost("/contacts/{contactId:guid}/withdraw", (Guid officeId, Guid contactId, StaffApi staff, CancellationToken cancellationToken) =>
             RecordAsync(DayPath(officeId, null), "ContactWithdrawn", () => staff.WithdrawContactAsync(officeId, contactId, cancellationToken)));

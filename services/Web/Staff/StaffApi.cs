@@ -32,7 +32,15 @@ public sealed record WeeklyInterval(DayOfWeek Day, TimeOnly Opens, TimeOnly Clos
 
 public sealed record WeeklyPlan(DateOnly ValidFrom, IReadOnlyList<WeeklyInterval> Intervals);
 
-public sealed record OfficeSchedule(IReadOnlyList<WeeklyPlan> Plans);
+public sealed record LocalTimes(TimeOnly Opens, TimeOnly Closes);
+
+/// <summary>One day that differs from the plan: closed (no intervals) or special hours.</summary>
+public sealed record SpecialDay(DateOnly Date, IReadOnlyList<LocalTimes> Intervals, string? Reason);
+
+/// <summary>The office is closed from <see cref="From"/> to <see cref="To"/> (inclusive).</summary>
+public sealed record ClosurePeriod(Guid Id, DateOnly From, DateOnly To, string? Reason);
+
+public sealed record OfficeSchedule(IReadOnlyList<WeeklyPlan> Plans, IReadOnlyList<SpecialDay> Exceptions, IReadOnlyList<ClosurePeriod> Closures);
 
 /// <summary>How long the office keeps one kind of its residents' data, and the limits it may choose within.</summary>
 public sealed record RetentionSetting(string Kind, int Days, bool OwnChoice, int MinimumDays, int MaximumDays);
@@ -232,6 +240,26 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
 
     public Task<Submitted<CallbackOffer>> SetCallbackOfferAsync(Guid officeId, CallbackOffer offer, CancellationToken cancellationToken) =>
         SubmitAsync<CallbackOffer>(PublicApi.Bookings, HttpMethod.Put, $"/api/bookings/offices/{officeId}/callback-settings", offer, cancellationToken);
+
+    /// <summary>Special hours on one day, or closed all day when <paramref name="intervals"/> is empty.</summary>
+    public Task<Submitted<JsonElement>> SetSpecialDayAsync(Guid officeId, DateOnly date, IReadOnlyList<LocalTimes> intervals, string? reason, CancellationToken cancellationToken) =>
+        SubmitAsync<JsonElement>(PublicApi.Bookings, HttpMethod.Put, $"/api/bookings/offices/{officeId}/opening-hours/exceptions/{date:yyyy-MM-dd}",
+            new
+            {
+                intervals = intervals.Select(i => new { opens = i.Opens.ToString("HH:mm", CultureInfo.InvariantCulture), closes = i.Closes.ToString("HH:mm", CultureInfo.InvariantCulture) }),
+                reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            },
+            cancellationToken);
+
+    public async Task<StaffOutcome> RemoveSpecialDayAsync(Guid officeId, DateOnly date, CancellationToken cancellationToken) =>
+        (await SubmitAsync<JsonElement>(PublicApi.Bookings, HttpMethod.Delete, $"/api/bookings/offices/{officeId}/opening-hours/exceptions/{date:yyyy-MM-dd}", null, cancellationToken)).Outcome;
+
+    public Task<Submitted<JsonElement>> AddClosureAsync(Guid officeId, DateOnly from, DateOnly to, string? reason, CancellationToken cancellationToken) =>
+        SubmitAsync<JsonElement>(PublicApi.Bookings, HttpMethod.Post, $"/api/bookings/offices/{officeId}/opening-hours/closures",
+            new { from, to, reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim() }, cancellationToken);
+
+    public async Task<StaffOutcome> RemoveClosureAsync(Guid officeId, Guid closureId, CancellationToken cancellationToken) =>
+        (await SubmitAsync<JsonElement>(PublicApi.Bookings, HttpMethod.Delete, $"/api/bookings/offices/{officeId}/opening-hours/closures/{closureId}", null, cancellationToken)).Outcome;
 
     /// <summary>The office's retention of the kinds of data <paramref name="service"/> holds; null when it does not answer.</summary>
     public Task<List<RetentionSetting>?> RetentionAsync(string service, Guid officeId, CancellationToken cancellationToken) =>
