@@ -208,8 +208,9 @@ public static class StaffSignIn
     }
 
     /// <summary>
-    /// A cookie renewed for a page's own question (new tokens) keeps the deadline the person's last
-    /// request set; the person's next request gives the full idle time again.
+    /// Every request the person makes gives the full idle time from now, so the page's warning (timed
+    /// from its loading) is never late; a cookie renewed for a page's own question (new tokens) keeps
+    /// the deadline the person's last request set.
     /// </summary>
     private static void KeepIdleDeadline(CookieValidatePrincipalContext context, TimeSpan idleTimeout)
     {
@@ -219,17 +220,14 @@ public static class StaffSignIn
         }
 
         var now = TimeProvider.System.GetUtcNow();
-        if (Unattended(context.HttpContext))
-        {
-            if (context.ShouldRenew)
-            {
-                (context.Properties.IssuedUtc, context.Properties.ExpiresUtc) = (now, deadline);
-            }
-        }
-        else if (deadline - (context.Properties.IssuedUtc ?? now) < idleTimeout)
+        if (!Unattended(context.HttpContext))
         {
             (context.Properties.IssuedUtc, context.Properties.ExpiresUtc) = (now, now + idleTimeout);
             context.ShouldRenew = true;
+        }
+        else if (context.ShouldRenew)
+        {
+            (context.Properties.IssuedUtc, context.Properties.ExpiresUtc) = (now, deadline);
         }
     }
 
