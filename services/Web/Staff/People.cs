@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Quartier.ServiceDefaults.Security;
-using Quartier.Web.Api;
 
 namespace Quartier.Web.Staff;
 
@@ -37,18 +36,8 @@ public static class People
             ChangeMembershipsAsync(accountId, user, staff, "MembershipRemoved", current => form.OfficeId is { } office
                 ? [.. current.Where(m => m.OfficeId != office)]
                 : null, cancellationToken));
-        account.MapPost("/disable", async (Guid accountId, StaffApi staff, CancellationToken cancellationToken) =>
-        {
-            try
-            {
-                var outcome = await staff.DisableAccountAsync(accountId, cancellationToken);
-                return Back(outcome == StaffOutcome.Done ? "AccountDisabled" : outcome.ToString());
-            }
-            catch (ServiceUnavailableException)
-            {
-                return Back("ServiceDown");
-            }
-        });
+        account.MapPost("/disable", (Guid accountId, StaffApi staff, CancellationToken cancellationToken) =>
+            StaffActions.RecordAsync(Page, "AccountDisabled", () => staff.DisableAccountAsync(accountId, cancellationToken)));
         return app;
     }
 
@@ -56,31 +45,19 @@ public static class People
     /// The identity service replaces the memberships the caller manages with those sent and keeps the
     /// others: so only the managed ones are sent, changed as wanted.
     /// </summary>
-    private static async Task<IResult> ChangeMembershipsAsync(
-        Guid accountId, ClaimsPrincipal user, StaffApi staff, string success, Func<IReadOnlyList<StaffMembership>, IReadOnlyList<StaffMembership>?> change, CancellationToken cancellationToken)
-    {
-        try
+    private static Task<IResult> ChangeMembershipsAsync(
+        Guid accountId, ClaimsPrincipal user, StaffApi staff, string success, Func<IReadOnlyList<StaffMembership>, IReadOnlyList<StaffMembership>?> change, CancellationToken cancellationToken) =>
+        StaffActions.RecordAsync(Page, success, async () =>
         {
             if ((await staff.AccountsAsync(cancellationToken))?.SingleOrDefault(a => a.Id == accountId) is not { } account)
             {
-                return Back(nameof(StaffOutcome.NotFound));
+                return StaffOutcome.NotFound;
             }
 
-            if (change([.. account.Memberships.Where(m => Manages(user, m))]) is not { } wanted)
-            {
-                return Back(nameof(StaffOutcome.Invalid));
-            }
-
-            var outcome = await staff.SetMembershipsAsync(accountId, wanted, cancellationToken);
-            return Back(outcome == StaffOutcome.Done ? success : outcome.ToString());
-        }
-        catch (ServiceUnavailableException)
-        {
-            return Back("ServiceDown");
-        }
-    }
-
-    private static IResult Back(string notice) => TypedResults.Redirect($"{Page}?notice={notice}");
+            return change([.. account.Memberships.Where(m => Manages(user, m))]) is { } wanted
+                ? await staff.SetMembershipsAsync(accountId, wanted, cancellationToken)
+                : StaffOutcome.Invalid;
+        });
 
     public sealed class MembershipForm
     {

@@ -129,7 +129,8 @@ public static class StaffActions
         }
     }
 
-    private static async Task<IResult> RecordAsync(string page, string success, Func<Task<StaffOutcome>> record)
+    /// <summary>Records a change, then back to <paramref name="page"/> with what came of it.</summary>
+    internal static async Task<IResult> RecordAsync(string page, string success, Func<Task<StaffOutcome>> record)
     {
         try
         {
