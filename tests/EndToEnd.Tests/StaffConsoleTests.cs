@@ -461,7 +461,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
     }
 
     [Fact]
-    public async Task An_office_lead_changes_the_weekly_plan_is_told_what_is_wrong_with_it_and_the_residents_page_follows()
+    public async Task An_office_lead_changes_the_weekly_plan_to_three_periods_on_Mondays_is_told_what_is_wrong_with_it_and_the_residents_page_follows()
     {
         var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Zeiten {Guid.NewGuid():N}");
         var email = $"leitung-{Guid.NewGuid():N}@quartier.test";
@@ -472,7 +472,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         (await page.InputValueAsync("#Monday-1-opens")).Should().Be("00:00", "the form starts from the plan in force");
         (await page.AxeViolationsAsync()).Should().BeEmpty();
 
-        // Mondays 9–12 and 14–16, every other day closed; a Tuesday period without its end is refused first.
+        // Mondays 9–12, 13–14 and 15–17, every other day closed; a Tuesday period without its end is refused first.
         // The browser's own time fields show 12 or 24 hours by the system's locale, not the page's: set their values.
         foreach (var day in Enum.GetNames<DayOfWeek>())
         {
@@ -482,25 +482,29 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
 
         await page.FillAsync("#Monday-1-opens", "09:00");
         await page.FillAsync("#Monday-1-closes", "12:00");
-        await page.FillAsync("#Monday-2-opens", "14:00");
-        await page.FillAsync("#Monday-2-closes", "16:00");
+        await page.FillAsync("#Monday-2-opens", "13:00");
+        await page.FillAsync("#Monday-2-closes", "14:00");
+        await page.FillAsync("#Monday-3-opens", "15:00");
+        await page.FillAsync("#Monday-3-closes", "17:00");
         await page.FillAsync("#Tuesday-2-opens", "15:00");
         await page.FollowAsync("form.plan button");
         (await page.Locator(".summary").InnerTextAsync()).Should().Contain("Dienstag: Ein Zeitraum braucht Beginn und Ende");
         (await page.Locator("#Tuesday-2-closes").GetAttributeAsync("aria-invalid")).Should().Be("true");
-        (await page.InputValueAsync("#Monday-2-closes")).Should().Be("16:00", "nothing typed is lost");
+        (await page.InputValueAsync("#Monday-3-closes")).Should().Be("17:00", "nothing typed is lost");
+        (await page.Locator("#Monday-4-opens").CountAsync()).Should().Be(1, "a day using three periods offers a fourth");
         (await page.AxeViolationsAsync()).Should().BeEmpty();
 
         await page.FillAsync("#Tuesday-2-opens", string.Empty);
         await page.FollowAsync("form.plan button");
         (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Der Plan ist gespeichert");
         var preview = await page.Locator("table").InnerTextAsync();
-        preview.Should().Contain("09:00–12:00, 14:00–16:00").And.Contain("geschlossen").And.NotContain("00:00–23:59");
+        preview.Should().Contain("09:00–12:00, 13:00–14:00, 15:00–17:00").And.Contain("geschlossen").And.NotContain("00:00–23:59");
+        (await page.InputValueAsync("#Monday-3-opens")).Should().Be("15:00", "the form shows every period of the plan in force");
         (await page.AxeViolationsAsync()).Should().BeEmpty();
 
         var residents = await NewPageAsync("de-DE");
         await residents.GotoAsync(Address($"/offices/{office.OfficeId}"));
-        (await residents.Locator("table").InnerTextAsync()).Should().Contain("09:00–12:00, 14:00–16:00").And.NotContain("00:00–23:59");
+        (await residents.Locator("table").InnerTextAsync()).Should().Contain("09:00–12:00, 13:00–14:00, 15:00–17:00").And.NotContain("00:00–23:59");
     }
 
     [Fact]
