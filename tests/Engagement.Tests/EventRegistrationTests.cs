@@ -223,6 +223,72 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
     }
 
     [Fact]
+    public async Task Changing_an_event_moves_it_keeps_its_registrations_moves_the_waitlist_up_into_new_seats_and_announces_the_plan()
+    {
+        await using var probe = await EventProbe.StartAsync<EventChanged>(host.Messaging, Cancellation);
+        var scheduled = await host.ScheduleEventAsync(officeId, 2);
+        var confirmed = await RegisterOkAsync(scheduled.Id, 2);
+        var waiting = await RegisterOkAsync(scheduled.Id, 2);
+        var startsAt = DateTimeOffset.UtcNow.AddDays(10);
+
+        using var tooSmall = await host.Client.PutAsJsonAsync($"/api/engagement/events/{scheduled.Id}", Plan(startsAt, capacity: 1, title: "Hoffest"), Cancellation);
+        using var changed = await host.Client.PutAsJsonAsync($"/api/engagement/events/{scheduled.Id}", Plan(startsAt, capacity: 5, title: "Hoffest"), Cancellation);
+
+        tooSmall.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "two people are confirmed");
+        (await tooSmall.Content.ReadAsStringAsync(Cancellation)).Should().Contain("2 people are confirmed");
+        await Json.EnsureStatusAsync(changed, HttpStatusCode.OK);
+        var now = (await host.Client.GetFromJsonAsync<EventResponse>($"/api/engagement/events/{scheduled.Id}", Cancellation))!;
+        now.Place.Should().Be("Gemeinschaftsgarten");
+        now.StartsAt.Should().BeCloseTo(startsAt, TimeSpan.FromMilliseconds(1));
+        now.Texts.Should().ContainSingle().Which.Title.Should().Be("Hoffest", "the Arabic text left the plan");
+        now.Capacity.Should().Be(5);
+        now.FreeSeats.Should().Be(1, "the waiting couple moved up into the new seats");
+        (await host.Client.GetFromJsonAsync<RegistrationResponse>(waiting.ManagementUrl, Cancellation))!.Status.Should().Be(RegistrationStatus.Confirmed);
+        (await host.Client.GetFromJsonAsync<RegistrationResponse>(confirmed.ManagementUrl, Cancellation))!.Status.Should().Be(RegistrationStatus.Confirmed);
+        var announced = (await probe.WaitForAsync(e => e.EventId == scheduled.Id, TimeSpan.FromSeconds(10))).Message;
+        (announced.Capacity, announced.FieldOfAction).Should().Be((5, "bildung"));
+        announced.StartsAt.Should().BeCloseTo(startsAt, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task An_event_that_began_was_cancelled_is_unknown_or_of_another_office_is_not_changed()
+    {
+        var scheduled = await host.ScheduleEventAsync(officeId, 5);
+        var otherOffice = await host.RegisterOfficeAsync("Stadtteilbüro Nordstadt");
+        var elsewhere = await host.ScheduleEventAsync(otherOffice, 5);
+        using var outsider = host.Service.CreateClient();
+        outsider.DefaultRequestHeaders.Authorization = new("Bearer", StaffTokens.Staff(StaffClient.Audience, officeId));
+        var plan = Plan(DateTimeOffset.UtcNow.AddDays(9), capacity: 5, title: "Hoffest");
+
+        using var inThePast = await host.Client.PutAsJsonAsync($"/api/engagement/events/{scheduled.Id}", Plan(DateTimeOffset.UtcNow.AddHours(-1), capacity: 5, title: "Hoffest"), Cancellation);
+        using var invalid = await host.Client.PutAsJsonAsync($"/api/engagement/events/{scheduled.Id}", Json.Merge(plan, new { capacity = 0 }), Cancellation);
+        using var unknown = await host.Client.PutAsJsonAsync($"/api/engagement/events/{Guid.NewGuid()}", plan, Cancellation);
+        using var notTheirs = await outsider.PutAsJsonAsync($"/api/engagement/events/{elsewhere.Id}", plan, Cancellation);
+        using var begun = await host.StartWithClockAhead(TimeSpan.FromDays(8)).CreateStaffClient().PutAsJsonAsync($"/api/engagement/events/{scheduled.Id}", plan, Cancellation);
+        using var cancel = await host.Client.PostAsync(new Uri($"/api/engagement/events/{scheduled.Id}/cancel", UriKind.Relative), null, Cancellation);
+        using var afterCancelling = await host.Client.PutAsJsonAsync($"/api/engagement/events/{scheduled.Id}", plan, Cancellation);
+
+        inThePast.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        invalid.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await invalid.Content.ReadAsStringAsync(Cancellation)).Should().Contain("capacity");
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        notTheirs.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        begun.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        afterCancelling.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await host.Client.GetFromJsonAsync<EventResponse>($"/api/engagement/events/{elsewhere.Id}", Cancellation))!.Texts.Should().HaveCount(2, "nothing changed");
+    }
+
+    private static object Plan(DateTimeOffset startsAt, int capacity, string title) => new
+    {
+        fieldOfAction = "bildung",
+        texts = new[] { new { language = "de", title } },
+        place = "Gemeinschaftsgarten",
+        startsAt,
+        endsAt = startsAt.AddHours(3),
+        capacity,
+    };
+
+    [Fact]
     public async Task Staff_record_attendance_of_a_confirmed_registration_and_it_is_announced()
     {
         await using var probe = await EventProbe.StartAsync<AttendanceRecorded>(host.Messaging, Cancellation);

@@ -62,6 +62,41 @@ public sealed class RegistrationMailTests(PlatformInfrastructure platform) : IAs
         toldToo[1].TextBody.Should().NotContain("http://quartier.test/registration/", "a cancelled registration has nothing left to manage");
     }
 
+    [Fact]
+    public async Task Residents_hear_when_their_event_moves_with_its_new_time_and_place_but_not_when_only_seats_are_added()
+    {
+        var festival = await host.ScheduleEventAsync(officeId, capacity: 5);
+        var german = $"german-{Guid.NewGuid():N}@example.org";
+        var turkish = $"turkish-{Guid.NewGuid():N}@example.org";
+        await RegisterAsync(festival.Id, new { name = "Jana", email = german, people = 2, consent = true, consentTextVersion = "2026-12-events" });
+        await RegisterAsync(festival.Id, new { name = "Emre", email = turkish, people = 1, consent = true, consentTextVersion = "2026-12-events", messageLanguage = "tr" });
+        await smtp.WaitForAsync(german);
+        await smtp.WaitForAsync(turkish);
+        var plan = new
+        {
+            fieldOfAction = festival.FieldOfAction,
+            texts = festival.Texts.Select(text => new { language = text.Language, title = text.Title, description = text.Description }),
+            place = festival.Place,
+            startsAt = festival.StartsAt,
+            endsAt = festival.EndsAt,
+            registrationDeadline = festival.RegistrationDeadline,
+            capacity = 8,
+        };
+
+        using var moreSeats = await host.Client.PutAsJsonAsync($"/api/engagement/events/{festival.Id}", plan, Cancellation);
+        using var moved = await host.Client.PutAsJsonAsync($"/api/engagement/events/{festival.Id}", Json.Merge(plan, new { place = "Turnhalle der Grundschule" }), Cancellation);
+
+        moreSeats.StatusCode.Should().Be(HttpStatusCode.OK);
+        moved.StatusCode.Should().Be(HttpStatusCode.OK);
+        var janas = await smtp.WaitForAsync(german, count: 2);
+        janas.Should().HaveCount(2, "more seats concern nobody registered; a new place does");
+        janas[1].Subject.Should().StartWith("Geändert: Stadtteilfest Südstadt");
+        janas[1].TextBody.Should().Contain("Turnhalle der Grundschule").And.Contain("2");
+        var emres = await smtp.WaitForAsync(turkish, count: 2);
+        LanguageOf(emres[1]).Should().Be("tr");
+        emres[1].TextBody.Should().Contain("Turnhalle der Grundschule");
+    }
+
     private async Task<Registered> RegisterAsync(Guid eventId, object body)
     {
         using var response = await host.Client.PostAsJsonAsync($"/api/engagement/events/{eventId}/registrations", body, Cancellation);

@@ -182,6 +182,74 @@ public sealed class ShiftTests(PlatformInfrastructure platform) : IAsyncLifetime
         afterSignUp.Select(m => m.VolunteerId).Should().NotContain(bestFit, "who already holds the shift is no suggestion");
     }
 
+    [Fact]
+    public async Task Staff_see_a_roles_shifts_with_headcount_who_signed_up_and_whether_they_came_and_the_read_is_recorded()
+    {
+        await using var accessRecord = await EventProbe.StartAsync<Quartier.Contracts.Staff.PersonalDataRead>(host.Messaging, Cancellation);
+        var office = await host.RegisterOfficeAsync("Stadtteilbüro Schichtplan");
+        var anna = await host.Client.SignUpApprovedAsync(office, SignUpBody());
+        var opportunity = await host.Client.CreateOpportunityAsync(office);
+        var later = await host.Client.CreateShiftAsync(opportunity.Id, TuesdayInBerlin(2, 15), TuesdayInBerlin(2, 17), 3);
+        var sooner = await host.Client.CreateShiftAsync(opportunity.Id, TuesdayInBerlin(1, 15), TuesdayInBerlin(1, 17), 2);
+        (await host.Client.SignUpForShiftAsync(sooner.Id, anna)).Should().Be(HttpStatusCode.Created);
+        using var anonymous = host.Service.CreateClient();
+
+        var shifts = (await anonymous.GetFromJsonAsync<List<ShiftResponse>>($"/api/engagement/opportunities/{opportunity.Id}/shifts", Cancellation))!;
+        var signUps = (await host.Client.GetFromJsonAsync<List<ShiftSignUpResponse>>($"/api/engagement/shifts/{sooner.Id}/sign-ups", Cancellation))!;
+        using var unknownRole = await anonymous.GetAsync(new Uri($"/api/engagement/opportunities/{Guid.NewGuid()}/shifts", UriKind.Relative), Cancellation);
+        using var unknownShift = await host.Client.GetAsync(new Uri($"/api/engagement/shifts/{Guid.NewGuid()}/sign-ups", UriKind.Relative), Cancellation);
+        using var withoutSignIn = await anonymous.GetAsync(new Uri($"/api/engagement/shifts/{sooner.Id}/sign-ups", UriKind.Relative), Cancellation);
+
+        shifts.Select(shift => (shift.Id, shift.SignedUp, shift.Missing)).Should().Equal((sooner.Id, 1, 1), (later.Id, 0, 3));
+        signUps.Should().ContainSingle().Which.Should().BeEquivalentTo(new { VolunteerId = anna, Name = "Hanna Schulz", Attended = (bool?)null });
+        unknownRole.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        unknownShift.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        withoutSignIn.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "names only for staff");
+        var read = await accessRecord.WaitForAsync(r => r.Purpose == "shift-sign-ups" && r.OfficeId == office, TimeSpan.FromSeconds(30));
+        read.Message.RecordIds.Should().Equal(anna);
+
+        using var attendance = await host.StartWithClockAhead(TimeSpan.FromDays(10)).CreateStaffClient()
+            .PostAsJsonAsync($"/api/engagement/shifts/{sooner.Id}/attendance", new { volunteerId = anna, attended = true }, Cancellation);
+        await Json.EnsureStatusAsync(attendance, HttpStatusCode.OK);
+        (await host.Client.GetFromJsonAsync<List<ShiftSignUpResponse>>($"/api/engagement/shifts/{sooner.Id}/sign-ups", Cancellation))!
+            .Single().Attended.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Staff_list_their_offices_running_tandems_and_with_the_ended_on_request_and_the_read_is_recorded()
+    {
+        await using var accessRecord = await EventProbe.StartAsync<Quartier.Contracts.Staff.PersonalDataRead>(host.Messaging, Cancellation);
+        var office = await host.RegisterOfficeAsync("Stadtteilbüro Tandem");
+        var volunteer = await host.Client.SignUpApprovedAsync(office, SignUpBody());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var reading = await FormTandemAsync(volunteer, "Samir (4. Klasse)", "Lesepatenschaft", today);
+        var ended = await FormTandemAsync(volunteer, "Familie Haddad", "Begleitung zu Ämtern", today.AddDays(-30));
+        using (var end = await host.Client.PostAsync(new Uri($"/api/engagement/tandems/{ended}/end", UriKind.Relative), null, Cancellation))
+        {
+            await Json.EnsureStatusAsync(end, HttpStatusCode.OK);
+        }
+
+        var running = (await host.Client.GetFromJsonAsync<List<Quartier.Engagement.Tandems.TandemResponse>>($"/api/engagement/offices/{office}/tandems", Cancellation))!;
+        var all = (await host.Client.GetFromJsonAsync<List<Quartier.Engagement.Tandems.TandemResponse>>($"/api/engagement/offices/{office}/tandems?includeEnded=true", Cancellation))!;
+        using var otherStaff = host.Service.CreateClient();
+        otherStaff.DefaultRequestHeaders.Authorization = new("Bearer", StaffTokens.Staff(StaffClient.Audience, officeId));
+        using var notTheirs = await otherStaff.GetAsync(new Uri($"/api/engagement/offices/{office}/tandems", UriKind.Relative), Cancellation);
+
+        running.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = reading, PartnerName = "Samir (4. Klasse)", Purpose = "Lesepatenschaft", VolunteerId = volunteer });
+        all.Select(tandem => tandem.Id).Should().Equal(reading, ended);
+        all[1].EndedAt.Should().NotBeNull();
+        notTheirs.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await accessRecord.WaitForAsync(r => r.Purpose == "tandems" && r.OfficeId == office && r.RecordIds.Count == 2, TimeSpan.FromSeconds(30)))
+            .Message.RecordIds.Should().BeEquivalentTo([reading, ended]);
+    }
+
+    private async Task<Guid> FormTandemAsync(Guid volunteerId, string partnerName, string purpose, DateOnly startsOn)
+    {
+        using var formed = await host.Client.PostAsJsonAsync("/api/engagement/tandems", new { volunteerId, partnerName, purpose, startsOn }, Cancellation);
+        await Json.EnsureStatusAsync(formed, HttpStatusCode.Created);
+        return (await formed.Content.ReadFromJsonAsync<Quartier.Engagement.Tandems.TandemResponse>(Cancellation))!.Id;
+    }
+
     private async Task LogHoursAsync(Guid volunteerId, string fieldOfAction, DateOnly date, decimal hours)
     {
         using var response = await host.Client.PostAsJsonAsync($"/api/engagement/volunteers/{volunteerId}/hours", new { fieldOfAction, date, hours }, Cancellation);

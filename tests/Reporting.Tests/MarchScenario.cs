@@ -83,12 +83,14 @@ internal sealed class MarchScenario
         await Publish(new AnonymousContactCounted(Guid.NewGuid(), office, ContactKind.Phone, null, Local(3, 12, 11)));
         await Publish(new AnonymousContactCounted(Guid.NewGuid(), office, ContactKind.Phone, "wohnen", Local(4, 1, 0, 30)));
 
-        // Events: e1 held on 15 March (r1 2 people attended, attendance first; r2 waitlisted then promoted, nobody came;
+        // Events: e1 held on 15 March (planned in culture for April, moved to education on 15 March, the change arriving first;
+        // r1 2 people attended, attendance first; r2 waitlisted then promoted, nobody came;
         // r3 3 people cancelled, cancellation first); e2 on 20 March cancelled.
         var (e1, e2, r1, r2, r3) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         await Publish(new AttendanceRecorded(r1, e1, office, 2, Local(3, 15, 18)));
         await Publish(new RegistrationConfirmed(r1, e1, office, 2, Local(3, 2, 10)));
-        await Publish(new EventScheduled(e1, office, "bildung", Local(3, 15, 15), Local(3, 15, 17), 5, Local(3, 1, 10)));
+        await Publish(new EventChanged(e1, office, "bildung", Local(3, 15, 15), Local(3, 15, 17), 5, Local(3, 5, 10)));
+        await Publish(new EventScheduled(e1, office, "stadtteilkultur", Local(4, 15, 15), Local(4, 15, 17), 4, Local(3, 1, 10)));
         await Publish(new WaitlistPromoted(r2, e1, office, 1, Local(3, 9, 10)));
         await Publish(new RegistrationWaitlisted(r2, e1, office, 1, 1, Local(3, 3, 10)));
         await Publish(new AttendanceRecorded(r2, e1, office, 0, Local(3, 15, 18)));

@@ -10,6 +10,16 @@ public sealed record EventScheduled(
     int Capacity,
     DateTimeOffset ScheduledAt);
 
+/// <summary>An event's plan changed (field of action, time, capacity); its latest values, as of <paramref name="ChangedAt"/>.</summary>
+public sealed record EventChanged(
+    Guid EventId,
+    Guid OfficeId,
+    string FieldOfAction,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    int Capacity,
+    DateTimeOffset ChangedAt);
+
 public sealed record EventCancelled(Guid EventId, Guid OfficeId, DateTimeOffset CancelledAt);
 
 public sealed record RegistrationConfirmed(Guid RegistrationId, Guid EventId, Guid OfficeId, int People, DateTimeOffset ConfirmedAt);

@@ -19,19 +19,19 @@ public sealed class CommunityEvent
 
     public Guid OfficeId { get; init; }
 
-    public required string FieldOfAction { get; init; }
+    public required string FieldOfAction { get; set; }
 
     public List<EventText> Texts { get; init; } = [];
 
-    public required string Place { get; init; }
+    public required string Place { get; set; }
 
-    public DateTimeOffset StartsAt { get; init; }
+    public DateTimeOffset StartsAt { get; set; }
 
-    public DateTimeOffset EndsAt { get; init; }
+    public DateTimeOffset EndsAt { get; set; }
 
-    public DateTimeOffset RegistrationDeadline { get; init; }
+    public DateTimeOffset RegistrationDeadline { get; set; }
 
-    public int Capacity { get; init; }
+    public int Capacity { get; set; }
 
     public int ConfirmedPeople { get; set; }
 
@@ -42,6 +42,32 @@ public sealed class CommunityEvent
     public DateTimeOffset? CancelledAt { get; set; }
 
     public int FreeSeats => Capacity - ConfirmedPeople;
+
+    /// <summary>Takes the event as now planned; true when its time or place moved, which registered people are told.</summary>
+    public bool Change(string fieldOfAction, IReadOnlyList<EventText> texts, string place, DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset registrationDeadline, int capacity)
+    {
+        var moved = place != Place || !SameInstant(startsAt, StartsAt) || !SameInstant(endsAt, EndsAt);
+        (FieldOfAction, Place, StartsAt, EndsAt, RegistrationDeadline, Capacity) = (fieldOfAction, place, startsAt, endsAt, registrationDeadline, capacity);
+        // Texts are keyed by language: changed in place, so a language kept is an update, not a delete and insert of the same key.
+        Texts.RemoveAll(text => texts.All(wanted => wanted.Language != text.Language));
+        foreach (var wanted in texts)
+        {
+            if (Texts.Find(text => text.Language == wanted.Language) is { } kept)
+            {
+                (kept.Title, kept.Description) = (wanted.Title, wanted.Description);
+            }
+            else
+            {
+                Texts.Add(wanted);
+            }
+        }
+
+        return moved;
+    }
+
+    // PostgreSQL keeps microseconds: a time echoed with finer ticks than stored is the same time.
+    private static bool SameInstant(DateTimeOffset one, DateTimeOffset other) =>
+        one.UtcTicks / TimeSpan.TicksPerMicrosecond == other.UtcTicks / TimeSpan.TicksPerMicrosecond;
 }
 
 /// <summary>Title and description in one language (ISO 639-1).</summary>
@@ -49,7 +75,7 @@ public sealed class EventText
 {
     public required string Language { get; init; }
 
-    public required string Title { get; init; }
+    public required string Title { get; set; }
 
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 }

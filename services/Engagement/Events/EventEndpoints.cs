@@ -24,6 +24,10 @@ public static class EventEndpoints
         var group = app.MapGroup("/api/engagement/events").WithTags("Events");
         group.MapGet("/", ListEvents).WithSummary("Scheduled events, filtered by office, period, field of action and language").AllowAnonymous();
         group.MapGet("/{id:guid}", GetEvent).WithName(nameof(GetEvent)).WithSummary("One event with its free seats").AllowAnonymous();
+        group.MapPut("/{id:guid}", ChangeEvent).WithName(nameof(ChangeEvent))
+            .WithSummary("Change an event that has not begun; a larger capacity moves the waitlist up, a new time or place is mailed to who registered (office staff)")
+            .RequireStaff(StaffPolicies.OfficeStaff)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/cancel", CancelEvent).WithSummary("Cancel an event; every registration is cancelled with it (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
         return group;
     }
@@ -98,24 +102,65 @@ public static class EventEndpoints
         return TypedResults.CreatedAtRoute(EventResponse.From(scheduled), nameof(GetEvent), new { id = scheduled.Id });
     }
 
+    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> ChangeEvent(
+        Guid id, ScheduleEventRequest request, ClaimsPrincipal user, EngagementDbContext db, EngagementMail mail, EngagementMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (changed, refusal) = await LockScheduledAsync(db, id, user, cancellationToken);
+        if (changed is null)
+        {
+            return refusal!;
+        }
+
+        var now = time.GetUtcNow();
+        if (changed.StartsAt <= now)
+        {
+            return Problems.Unprocessable("The event has begun.", "An event is changed before it starts.");
+        }
+
+        if (request.StartsAt <= now)
+        {
+            return Problems.Unprocessable("The event would lie in the past.", "Move events to a time in the future.");
+        }
+
+        if (request.Capacity < changed.ConfirmedPeople)
+        {
+            return Problems.Unprocessable(
+                "Fewer seats than confirmed people.", $"{changed.ConfirmedPeople} people are confirmed; keep at least {changed.ConfirmedPeople} seats.");
+        }
+
+        var moved = changed.Change(
+            request.FieldOfAction,
+            [.. request.Texts.Select(text => new EventText { Language = text.Language, Title = text.Title.Trim(), Description = text.Description?.Trim() })],
+            request.Place.Trim(),
+            request.StartsAt.ToUniversalTime(),
+            request.EndsAt.ToUniversalTime(),
+            (request.RegistrationDeadline ?? request.StartsAt).ToUniversalTime(),
+            request.Capacity);
+        if (moved)
+        {
+            var told = await db.Registrations.Where(r => r.EventId == id && r.Status != RegistrationStatus.Cancelled).ToListAsync(cancellationToken);
+            foreach (var registration in told)
+            {
+                await mail.EventChangedAsync(registration, changed, cancellationToken);
+            }
+        }
+
+        await db.PromoteWaitingAsync(changed, mail, metrics, time, cancellationToken);
+        db.AddIntegrationEvent(new EventChanged(id, changed.OfficeId, changed.FieldOfAction, changed.StartsAt, changed.EndsAt, changed.Capacity, now), time);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(EventResponse.From(changed));
+    }
+
     private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> CancelEvent(
         Guid id, ClaimsPrincipal user, EngagementDbContext db, EngagementMail mail, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var cancelled = await db.LockAsync(id, cancellationToken);
+        var (cancelled, refusal) = await LockScheduledAsync(db, id, user, cancellationToken);
         if (cancelled is null)
         {
-            return Problems.NotFound("Event");
-        }
-
-        if (!user.WorksIn(cancelled.OfficeId))
-        {
-            return StaffEndpoints.OtherOffice();
-        }
-
-        if (cancelled.Status == EventStatus.Cancelled)
-        {
-            return Problems.Conflict("The event is already cancelled.", $"It was cancelled at {cancelled.CancelledAt:u}.");
+            return refusal!;
         }
 
         var now = time.GetUtcNow();
@@ -143,5 +188,25 @@ public static class EventEndpoints
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(EventResponse.From(cancelled));
+    }
+
+    /// <summary>Locks a scheduled event of the caller's office for a change; otherwise the refusal (404, 403, 409 once cancelled).</summary>
+    private static async Task<(CommunityEvent? Locked, ProblemHttpResult? Refusal)> LockScheduledAsync(
+        EngagementDbContext db, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var locked = await db.LockAsync(id, cancellationToken);
+        if (locked is null)
+        {
+            return (null, Problems.NotFound("Event"));
+        }
+
+        if (!user.WorksIn(locked.OfficeId))
+        {
+            return (null, StaffEndpoints.OtherOffice());
+        }
+
+        return locked.Status == EventStatus.Cancelled
+            ? (null, Problems.Conflict("The event is cancelled.", $"It was cancelled at {locked.CancelledAt:u}."))
+            : (locked, null);
     }
 }

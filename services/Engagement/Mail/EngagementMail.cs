@@ -10,7 +10,7 @@ namespace Quartier.Engagement.Mail;
 
 /// <summary>
 /// What Engagement writes to residents who registered for an event with an e-mail address —
-/// registered, waitlisted, moved up from the waitlist, event cancelled — and to volunteers who signed
+/// registered, waitlisted, moved up from the waitlist, event moved or cancelled — and to volunteers who signed
 /// up with one, queued in the caller's unit of work. The management link is in a message only where the caller holds the secret (registering):
 /// the first message carries it, the later ones refer to it.
 /// </summary>
@@ -20,6 +20,7 @@ public sealed class EngagementMail(ResidentMail mail, EngagementDbContext db)
     public const string RegistrationWaitlisted = "registration-waitlisted";
     public const string RegistrationPromoted = "registration-promoted";
     public const string EventCancelled = "event-cancelled";
+    public const string EventChanged = "event-changed";
     public const string VolunteerSignedUp = "volunteer-signed-up";
 
     private static readonly MailTextSource Texts = new(typeof(EngagementMail).Assembly, "Quartier.Engagement.Resources.MailTexts");
@@ -37,6 +38,10 @@ public sealed class EngagementMail(ResidentMail mail, EngagementDbContext db)
 
     public Task EventCancelledAsync(Registration registration, CommunityEvent cancelled, CancellationToken cancellationToken) =>
         QueueAsync(registration, cancelled, EventCancelled, "EventCancelledSubject", words => words["EventCancelled"], _ => null, cancellationToken);
+
+    /// <summary>The event moved (time or place): the message shows it as it now is.</summary>
+    public Task EventChangedAsync(Registration registration, CommunityEvent changed, CancellationToken cancellationToken) =>
+        QueueAsync(registration, changed, EventChanged, "EventChangedSubject", words => words["EventChanged"], _ => null, cancellationToken);
 
     /// <summary>The volunteer's own link, to the page that shows and erases what is stored; only with an e-mail address.</summary>
     public async Task SignedUpAsync(Volunteer volunteer, string token, CancellationToken cancellationToken)

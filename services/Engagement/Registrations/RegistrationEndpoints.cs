@@ -134,23 +134,7 @@ public static class RegistrationEndpoints
         if (wasConfirmed)
         {
             target.ConfirmedPeople -= registration.People;
-            // Only who could fit, and at most one per free seat: the rest would be skipped anyway.
-            var free = target.FreeSeats;
-            var waiting = await db.Registrations
-                .Where(r => r.EventId == target.Id && r.Status == RegistrationStatus.Waitlisted && r.People <= free)
-                .OrderBy(r => r.Sequence)
-                .Take(free)
-                .ToListAsync(cancellationToken);
-            var promoted = Waitlist.ToPromote(target.FreeSeats, waiting);
-            foreach (var moving in promoted)
-            {
-                moving.Promote(now);
-                target.ConfirmedPeople += moving.People;
-                db.AddIntegrationEvent(new WaitlistPromoted(moving.Id, target.Id, target.OfficeId, moving.People, now), time);
-                await mail.PromotedAsync(moving, target, cancellationToken);
-            }
-
-            metrics.Promoted(promoted.Count);
+            await db.PromoteWaitingAsync(target, mail, metrics, time, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

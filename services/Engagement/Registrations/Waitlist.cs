@@ -1,3 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Quartier.Contracts.Engagement;
+using Quartier.Engagement.Common;
+using Quartier.Engagement.Data;
+using Quartier.Engagement.Events;
+using Quartier.Engagement.Mail;
+using Quartier.ServiceDefaults.Messaging.Outbox;
+
 namespace Quartier.Engagement.Registrations;
 
 /// <summary>Which waiting registrations move up when seats become free.</summary>
@@ -23,5 +31,30 @@ public static class Waitlist
         }
 
         return promoted;
+    }
+
+    /// <summary>Moves up whoever fits into the event's free seats and tells them; the caller holds the event's lock.</summary>
+    public static async Task PromoteWaitingAsync(
+        this EngagementDbContext db, CommunityEvent target, EngagementMail mail, EngagementMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        // Only who could fit, and at most one per free seat: the rest would be skipped anyway.
+        var free = target.FreeSeats;
+        var waiting = await db.Registrations
+            .Where(r => r.EventId == target.Id && r.Status == RegistrationStatus.Waitlisted && r.People <= free)
+            .OrderBy(r => r.Sequence)
+            .Take(free)
+            .ToListAsync(cancellationToken);
+        var promoted = ToPromote(free, waiting);
+        var now = time.GetUtcNow();
+        foreach (var moving in promoted)
+        {
+            moving.Promote(now);
+            target.ConfirmedPeople += moving.People;
+            db.AddIntegrationEvent(new WaitlistPromoted(moving.Id, target.Id, target.OfficeId, moving.People, now), time);
+            await mail.PromotedAsync(moving, target, cancellationToken);
+        }
+
+        metrics.Promoted(promoted.Count);
     }
 }

@@ -16,15 +16,21 @@ public static class ShiftEndpoints
     public const string NoOverlapConstraint = "EX_ShiftAssignments_NoOverlap";
     public const string OncePerShiftIndex = "IX_ShiftAssignments_ShiftId_VolunteerId";
     public const string ShiftHoursIndex = "IX_HoursEntries_ShiftId_VolunteerId";
+    private const int MaxListed = 200;
 
     public static RouteGroupBuilder MapShifts(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/engagement/opportunities/{opportunityId:guid}/shifts", CreateShift).WithTags("Shifts")
             .WithSummary("Add a dated shift with a needed headcount to a volunteer role (staff)").RequireStaff(StaffPolicies.OfficeStaff);
+        app.MapGet("/api/engagement/opportunities/{opportunityId:guid}/shifts", ListShifts).WithTags("Shifts").WithName(nameof(ListShifts))
+            .WithSummary("A volunteer role's shifts with their headcount, from two weeks back on, soonest first").AllowAnonymous();
         var group = app.MapGroup("/api/engagement/shifts").WithTags("Shifts");
         group.MapGet("/{id:guid}", GetShift).WithName(nameof(GetShift)).WithSummary("One shift with its headcount").AllowAnonymous();
         group.MapGet("/short", ListShortShifts).WithSummary("Upcoming shifts that still need volunteers, soonest first").AllowAnonymous();
         group.MapPost("/{id:guid}/sign-ups", SignUp).WithSummary("An approved volunteer takes a place in a shift").AllowAnonymous();
+        group.MapGet("/{id:guid}/sign-ups", ListSignUps).WithName(nameof(ListSignUps))
+            .WithSummary("Who signed up for a shift, with whether they came (office staff; recorded)").RequireStaff(StaffPolicies.OfficeStaff)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/attendance", RecordAttendance).WithSummary("Record whether a volunteer came; logs the shift's hours (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
         return group;
     }
@@ -75,6 +81,45 @@ public static class ShiftEndpoints
             ? TypedResults.Ok(ShiftResponse.From(shift))
             : TypedResults.NotFound();
 
+    private static async Task<Results<Ok<List<ShiftResponse>>, NotFound>> ListShifts(
+        Guid opportunityId, DateTimeOffset? from, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!await db.Opportunities.AnyAsync(o => o.Id == opportunityId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Shifts just past stay listed: attendance is recorded after them.
+        var since = from ?? time.GetUtcNow().AddDays(-14);
+        var shifts = await db.Shifts.AsNoTracking()
+            .Where(s => s.OpportunityId == opportunityId && s.EndsAt > since)
+            .OrderBy(s => s.StartsAt).Take(MaxListed).ToListAsync(cancellationToken);
+        return TypedResults.Ok(shifts.Select(ShiftResponse.From).ToList());
+    }
+
+    private static async Task<Results<Ok<List<ShiftSignUpResponse>>, ProblemHttpResult>> ListSignUps(
+        Guid id, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var officeId = await db.Shifts.Where(s => s.Id == id).Select(s => (Guid?)s.OfficeId).SingleOrDefaultAsync(cancellationToken);
+        if (officeId is null)
+        {
+            return Problems.NotFound("Shift");
+        }
+
+        if (!user.WorksIn(officeId.Value))
+        {
+            return StaffEndpoints.OtherOffice();
+        }
+
+        var signUps = await db.ShiftAssignments.AsNoTracking()
+            .Where(a => a.ShiftId == id)
+            .OrderBy(a => a.SignedUpAt)
+            .Join(db.Volunteers, a => a.VolunteerId, v => v.Id, (a, v) => new ShiftSignUpResponse(v.Id, v.Name, a.SignedUpAt, a.Attended))
+            .ToListAsync(cancellationToken);
+        await db.RecordPersonalDataReadAsync(user, officeId.Value, "shift-sign-ups", [.. signUps.Select(s => s.VolunteerId)], time, cancellationToken);
+        return TypedResults.Ok(signUps);
+    }
+
     private static async Task<Ok<List<ShiftResponse>>> ListShortShifts(Guid? officeId, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -84,7 +129,7 @@ public static class ShiftEndpoints
             query = query.Where(s => s.OfficeId == office);
         }
 
-        var shifts = await query.OrderBy(s => s.StartsAt).Take(200).ToListAsync(cancellationToken);
+        var shifts = await query.OrderBy(s => s.StartsAt).Take(MaxListed).ToListAsync(cancellationToken);
         return TypedResults.Ok(shifts.Select(ShiftResponse.From).ToList());
     }
 

@@ -37,3 +37,6 @@ public sealed record ShiftResponse(
 }
 
 public sealed record ShiftAssignmentResponse(Guid Id, Guid ShiftId, Guid VolunteerId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, bool? Attended);
+
+/// <summary>A volunteer who took a place in a shift; <see cref="Attended"/> once recorded.</summary>
+public sealed record ShiftSignUpResponse(Guid VolunteerId, string? Name, DateTimeOffset SignedUpAt, bool? Attended);

@@ -16,6 +16,8 @@ public static class TandemEndpoints
     {
         var group = app.MapGroup("/api/engagement/tandems").WithTags("Tandems").RequireStaff(StaffPolicies.OfficeStaff);
         group.MapPost("/", FormTandem).WithSummary("Pair an approved volunteer with a partner for a purpose (staff)");
+        app.MapGet("/api/engagement/offices/{officeId:guid}/tandems", ListTandems).WithTags("Tandems").WithName(nameof(ListTandems))
+            .WithSummary("An office's tandems, running ones first, optionally with the ended (office staff; recorded)").RequireStaff(StaffPolicies.OfficeStaff);
         group.MapGet("/{id:guid}", GetTandem).WithName(nameof(GetTandem)).WithSummary("One tandem (staff)");
         group.MapPost("/{id:guid}/end", EndTandem).WithSummary("End a tandem (staff)");
         return group;
@@ -47,6 +49,20 @@ public static class TandemEndpoints
         await db.SaveChangesAsync(cancellationToken);
         await db.RecordPersonalDataReadAsync(user, tandem.OfficeId, "tandem-formed", [tandem.Id], time, cancellationToken);
         return TypedResults.CreatedAtRoute(TandemResponse.From(tandem), nameof(GetTandem), new { id = tandem.Id });
+    }
+
+    private static async Task<Ok<List<TandemResponse>>> ListTandems(
+        Guid officeId, bool? includeEnded, ClaimsPrincipal user, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var query = db.Tandems.AsNoTracking().Where(t => t.OfficeId == officeId);
+        if (includeEnded != true)
+        {
+            query = query.Where(t => t.EndedAt == null);
+        }
+
+        var tandems = await query.OrderBy(t => t.EndedAt != null).ThenBy(t => t.StartsOn).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+        await db.RecordPersonalDataReadAsync(user, officeId, "tandems", [.. tandems.Select(t => t.Id)], time, cancellationToken);
+        return TypedResults.Ok(tandems.Select(TandemResponse.From).ToList());
     }
 
     private static async Task<Results<Ok<TandemResponse>, NotFound, ProblemHttpResult>> GetTandem(

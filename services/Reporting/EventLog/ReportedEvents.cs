@@ -46,6 +46,7 @@ public static class ReportedEvents
         new ReportedEvent<TandemEnded>(e => e.OfficeId, e => e.TandemId, e => e.EndedAt),
         new ReportedEvent<VolunteerHoursLogged>(e => e.OfficeId, e => e.EntryId, e => e.LoggedAt),
         new ReportedEvent<EventScheduled>(e => e.OfficeId, e => e.EventId, e => e.ScheduledAt),
+        new ReportedEvent<EventChanged>(e => e.OfficeId, e => e.EventId, e => e.ChangedAt),
         new ReportedEvent<EventCancelled>(e => e.OfficeId, e => e.EventId, e => e.CancelledAt),
         new ReportedEvent<RegistrationConfirmed>(e => e.OfficeId, e => e.RegistrationId, e => e.ConfirmedAt),
         new ReportedEvent<RegistrationWaitlisted>(e => e.OfficeId, e => e.RegistrationId, e => e.WaitlistedAt),

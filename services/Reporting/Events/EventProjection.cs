@@ -6,6 +6,7 @@ namespace Quartier.Reporting.Events;
 
 public sealed class EventProjection :
     IProjection<EventScheduled>,
+    IProjection<EventChanged>,
     IProjection<EventCancelled>,
     IProjection<RegistrationConfirmed>,
     IProjection<RegistrationWaitlisted>,
@@ -15,6 +16,9 @@ public sealed class EventProjection :
 {
     public async Task ApplyAsync(EventScheduled scheduled, ReportingDbContext db, CancellationToken cancellationToken) =>
         (await FindOrAddEventAsync(db, scheduled.EventId, scheduled.OfficeId, cancellationToken)).Schedule(scheduled);
+
+    public async Task ApplyAsync(EventChanged changed, ReportingDbContext db, CancellationToken cancellationToken) =>
+        (await FindOrAddEventAsync(db, changed.EventId, changed.OfficeId, cancellationToken)).Change(changed);
 
     public async Task ApplyAsync(EventCancelled cancelled, ReportingDbContext db, CancellationToken cancellationToken) =>
         (await FindOrAddEventAsync(db, cancelled.EventId, cancelled.OfficeId, cancellationToken)).Cancel(cancelled.CancelledAt);

@@ -22,12 +22,27 @@ public sealed class EventRecord : IOfficeRow
 
     public DateTimeOffset? CancelledAt { get; private set; }
 
+    /// <summary>When the plan held here was made: a change overtaken by its scheduling on the way does not go back.</summary>
+    public DateTimeOffset? PlannedAt { get; private set; }
+
     public uint Version { get; private set; }
 
     public void Schedule(EventScheduled scheduled)
     {
         Scheduled = true;
-        (FieldOfAction, StartsAt, Date, Capacity) = (scheduled.FieldOfAction, scheduled.StartsAt, BerlinTime.DateOf(scheduled.StartsAt), scheduled.Capacity);
+        Plan(scheduled.FieldOfAction, scheduled.StartsAt, scheduled.Capacity, scheduled.ScheduledAt);
+    }
+
+    public void Change(EventChanged changed) => Plan(changed.FieldOfAction, changed.StartsAt, changed.Capacity, changed.ChangedAt);
+
+    private void Plan(string fieldOfAction, DateTimeOffset startsAt, int capacity, DateTimeOffset plannedAt)
+    {
+        if (PlannedAt > plannedAt)
+        {
+            return;
+        }
+
+        (FieldOfAction, StartsAt, Date, Capacity, PlannedAt) = (fieldOfAction, startsAt, BerlinTime.DateOf(startsAt), capacity, plannedAt);
     }
 
     public void Cancel(DateTimeOffset cancelledAt) => CancelledAt ??= cancelledAt;

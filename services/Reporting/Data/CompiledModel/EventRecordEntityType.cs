@@ -21,7 +21,7 @@ namespace Quartier.Reporting.Data.CompiledModel
                 "Quartier.Reporting.Events.EventRecord",
                 typeof(EventRecord),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -75,6 +75,15 @@ namespace Quartier.Reporting.Data.CompiledModel
                 fieldInfo: typeof(EventRecord).GetField("<OfficeId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             officeId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var plannedAt = runtimeEntityType.AddProperty(
+                "PlannedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(EventRecord).GetProperty("PlannedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(EventRecord).GetField("<PlannedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcConverter());
+            plannedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var scheduled = runtimeEntityType.AddProperty(
                 "Scheduled",

@@ -12,7 +12,7 @@ namespace Quartier.Reporting.Data.CompiledModel
     public partial class ReportingDbContextModel
     {
         private ReportingDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1957d948-8dd7-4672-a181-77750cf994ff"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("42d6d9af-ec7d-4885-86c6-7676c7c23bfb"), entityTypeCount: 18)
         {
         }
 

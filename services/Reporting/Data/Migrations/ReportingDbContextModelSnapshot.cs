@@ -280,6 +280,9 @@ namespace Quartier.Reporting.Data.Migrations
                     b.Property<Guid>("OfficeId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("PlannedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Scheduled")
                         .HasColumnType("boolean");
 
