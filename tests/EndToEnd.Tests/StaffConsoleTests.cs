@@ -415,7 +415,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
     }
 
     [Fact]
-    public async Task Staff_schedule_an_event_in_the_console_see_who_registered_are_told_attendance_waits_for_the_start_and_cancel_it()
+    public async Task Staff_schedule_an_event_in_the_console_see_who_registered_move_it_are_told_attendance_waits_for_the_start_and_cancel_it()
     {
         var (office, email) = await OfficeWithStaffAsync("Stadtteilbüro Feste", "Fatma Feste");
 
@@ -452,6 +452,24 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         await page.GotoAsync(Address($"/staff/events/{eventId}"));
         (await page.Locator("table").InnerTextAsync()).Should().Contain("Nadia Rahimi").And.Contain("Angemeldet");
         (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        // Moved to another room with fewer places than the three people confirmed: refused at the field; then with 15.
+        (await page.InputValueAsync("#place")).Should().StartWith("Gemeinschaftsraum", "the change form starts from the event as planned");
+        await page.TypeIntoAsync("#place", "Turnhalle der Grundschule");
+        await page.TypeIntoAsync("#capacity", "2");
+        await page.FollowAsync("form#event-plan button");
+        (await page.Locator(".summary").InnerTextAsync()).Should().Contain("3 Personen sind schon bestätigt");
+        (await page.Locator("#capacity").GetAttributeAsync("aria-invalid")).Should().Be("true");
+        (await page.InputValueAsync("#place")).Should().Be("Turnhalle der Grundschule", "nothing typed is lost");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.TypeIntoAsync("#capacity", "15");
+        await page.FollowAsync("form#event-plan button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Gespeichert");
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("Turnhalle der Grundschule").And.Contain("12/15");
+        var moved = await Platform.Client.GetFromJsonAsync<EventView>($"/api/engagement/events/{eventId}", Cancellation);
+        (moved!.Capacity, moved.Place).Should().Be((15, "Turnhalle der Grundschule"));
+        moved.StartsAt.Should().Be(scheduled.StartsAt, "the time was left as it was");
+
         await page.FollowAsync($"button[aria-describedby='registration-{registrationId:N}']");
         (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("noch zu früh", "who came is recorded once the event has begun");
 
@@ -609,6 +627,96 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         (await Platform.Client.GetFromJsonAsync<VolunteerView>($"/api/engagement/volunteers/{volunteerId}", Cancellation))!.Status.Should().Be("Paused");
     }
 
+    [Fact]
+    public async Task Staff_create_a_role_add_a_shift_sign_up_a_suggested_volunteer_form_a_tandem_and_log_hours()
+    {
+        var (office, email) = await OfficeWithStaffAsync("Stadtteilbüro Engagement", "Edda Engagement");
+        using var signedUp = await Platform.Client.PostAsJsonAsync($"/api/engagement/offices/{office.OfficeId}/volunteers", StaffAccounts.VolunteerSignUp("0157 44455577"), Cancellation);
+        signedUp.StatusCode.Should().Be(HttpStatusCode.Created);
+        var volunteerId = (await signedUp.Content.ReadFromJsonAsync<IdView>(Cancellation))!.Id;
+        using (var approved = await Platform.Client.PostAsync(new Uri($"/api/engagement/volunteers/{volunteerId}/approve", UriKind.Relative), null, Cancellation))
+        {
+            approved.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        // A role: sent without its title first.
+        var page = await SignInAsync(email, $"/staff/offices/{office.OfficeId}/engagement");
+        (await page.Locator("h1").InnerTextAsync()).Should().StartWith("Einsatzbereiche und Schichten");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.TypeIntoAsync("#skills", "Hausaufgabenhilfe, Mathe");
+        await page.FollowAsync("form.schedule button");
+        (await page.Locator(".summary").InnerTextAsync()).Should().Contain("Geben Sie eine Bezeichnung an");
+        (await page.InputValueAsync("#skills")).Should().Be("Hausaufgabenhilfe, Mathe", "nothing typed is lost");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.TypeIntoAsync("#title", "Hausaufgabenhilfe");
+        await page.FollowAsync("form.schedule button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Der Einsatzbereich ist angelegt");
+        await ExpectAccessibleAsync(page, "Hausaufgabenhilfe");
+
+        // A shift on the next Tuesday 15–17, when she can: sent without the number needed first.
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, berlin).DateTime);
+        var tuesday = today.AddDays(((int)DayOfWeek.Tuesday - (int)today.DayOfWeek + 7) % 7 + 7);
+        await page.FillAsync("#date", $"{tuesday:yyyy-MM-dd}");
+        await page.FillAsync("#from", "15:00");
+        await page.FillAsync("#to", "17:00");
+        await page.TypeIntoAsync("#needed", " ");
+        await page.FollowAsync("form.record button");
+        (await page.Locator(".summary").InnerTextAsync()).Should().Contain("wie viele Personen gebraucht werden");
+        await page.TypeIntoAsync("#needed", "2");
+        await page.FollowAsync("form.record button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Die Schicht ist angelegt");
+        (await page.Locator("h1").InnerTextAsync()).Should().Contain("15:00");
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("0 von 2 Plätzen besetzt");
+        (await page.Locator($"#suggestion-{volunteerId:N}").InnerTextAsync()).Should().Contain("Hanna Schulz");
+        (await page.Locator("ol.queue").InnerTextAsync()).Should().Contain("hausaufgabenhilfe", "the skills that match are named");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.FollowAsync($"button[aria-describedby='suggestion-{volunteerId:N}']");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Eingetragen");
+        (await page.Locator($"#signed-up-{volunteerId:N}").InnerTextAsync()).Should().Be("Hanna Schulz");
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("1 von 2 Plätzen besetzt");
+        (await page.Locator($"#suggestion-{volunteerId:N}").CountAsync()).Should().Be(0, "who holds the shift is no suggestion any more");
+        await page.FollowAsync("main p a[href*='/opportunities/']");
+        (await page.Locator("table").InnerTextAsync()).Should().Contain("1").And.Contain("15:00");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        // A tandem: sent without a partner first; then ended again.
+        await page.GotoAsync(Address($"/staff/offices/{office.OfficeId}/tandems"));
+        (await page.Locator("h1").InnerTextAsync()).Should().StartWith("Tandems");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.TabToAsync("#volunteerId");
+        await page.Keyboard.TypeAsync("Hanna");
+        await page.TypeIntoAsync("#purpose", "Lesepatenschaft");
+        await page.FollowAsync("form.record button");
+        (await page.Locator(".summary").InnerTextAsync()).Should().Contain("mit wem das Tandem ist");
+        (await page.InputValueAsync("#volunteerId")).Should().Be(volunteerId.ToString());
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.TypeIntoAsync("#partnerName", "Samir");
+        await page.FollowAsync("form.record button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Das Tandem ist gebildet");
+        (await page.Locator("ul.queue").InnerTextAsync()).Should().Contain("Hanna Schulz – Samir: Lesepatenschaft");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.FollowAsync("form[action*='/tandems/'] button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Das Tandem ist beendet");
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("Keine laufenden Tandems");
+
+        // Hours given outside a shift, with a decimal comma; too many refused first.
+        await page.GotoAsync(Address($"/staff/offices/{office.OfficeId}/volunteer-hours"));
+        (await page.Locator("h1").InnerTextAsync()).Should().StartWith("Ehrenamtsstunden");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.TabToAsync("#volunteerId");
+        await page.Keyboard.TypeAsync("Hanna");
+        await page.TypeIntoAsync("#hours", "30");
+        await page.FollowAsync("form.record[method=post] button");
+        (await page.Locator(".summary").InnerTextAsync()).Should().Contain("zwischen 0,25 und 24");
+        await page.TypeIntoAsync("#hours", "1,5");
+        await page.FollowAsync("form.record[method=post] button");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Die Stunden sind eingetragen");
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("Zusammen 1,5 Stunden");
+        (await page.Locator("table").First.InnerTextAsync()).Should().Contain("Hanna Schulz").And.Contain("1,5");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+    }
+
     /// <summary>An office that Bookings and Engagement know, and a member of staff of it (their e-mail; the password is the fixture's).</summary>
     private async Task<(BookableOffice Office, string Email)> OfficeWithStaffAsync(string officeName, string person)
     {
@@ -680,7 +788,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
 
     private sealed record SlotView(DateTimeOffset StartsAt);
 
-    private sealed record EventView(int Capacity, DateTimeOffset StartsAt, string Status);
+    private sealed record EventView(int Capacity, DateTimeOffset StartsAt, string Status, string Place);
 
     private sealed record IdView(Guid Id);
 

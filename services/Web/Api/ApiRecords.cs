@@ -112,13 +112,15 @@ public sealed record EventText(string Language, string Title, string? Descriptio
 public sealed record CommunityEvent(
     Guid Id,
     Guid OfficeId,
+    string FieldOfAction,
     IReadOnlyList<EventText> Texts,
     string Place,
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
     DateTimeOffset RegistrationDeadline,
     int Capacity,
-    int FreeSeats)
+    int FreeSeats,
+    string Status = "Scheduled")
 {
     /// <summary>The text in the resident's language, else German, else the first one.</summary>
     public EventText TextIn(string language) =>

@@ -13,7 +13,7 @@ namespace Quartier.Web.Staff;
 /// </summary>
 public static class StaffActions
 {
-    private static readonly HashSet<string> Successes = ["CheckedIn", "Attended", "NoShow", "Cancelled", "AttemptRecorded", "AttendanceRecorded", "EventCancelled", "EventScheduled", "Volunteer-approve", "Volunteer-pause", "Volunteer-end", "ContactCounted", "ContactWithdrawn", "MembershipAdded", "MembershipRemoved", "AccountDisabled", "ServiceOffered", "ServiceSaved", "ServiceWithdrawn", "CallbackOfferSaved", "OfficeRegistered", "OfficeSaved", "OfficeClosed", "PlanSaved", "SpecialDaySaved", "SpecialDayRemoved", "ClosureAdded", "ClosureRemoved"];
+    private static readonly HashSet<string> Successes = ["CheckedIn", "Attended", "NoShow", "Cancelled", "AttemptRecorded", "AttendanceRecorded", "EventCancelled", "EventScheduled", "Volunteer-approve", "Volunteer-pause", "Volunteer-end", "ContactCounted", "ContactWithdrawn", "MembershipAdded", "MembershipRemoved", "AccountDisabled", "ServiceOffered", "ServiceSaved", "ServiceWithdrawn", "CallbackOfferSaved", "OfficeRegistered", "OfficeSaved", "OfficeClosed", "PlanSaved", "SpecialDaySaved", "SpecialDayRemoved", "ClosureAdded", "ClosureRemoved", "EventChanged", "OpportunityCreated", "ShiftAdded", "SignedUpForShift", "ShiftAttendanceRecorded", "TandemFormed", "TandemEnded", "HoursLogged"];
 
     /// <summary>What staff may do with a volunteer, by the engagement service's name for it.</summary>
     public static IReadOnlyList<string> VolunteerChanges { get; } = ["approve", "pause", "end"];
@@ -47,6 +47,14 @@ public static class StaffActions
         office.MapPost("/contacts", CountContactAsync);
         office.MapPost("/contacts/{contactId:guid}/withdraw", (Guid officeId, Guid contactId, StaffApi staff, CancellationToken cancellationToken) =>
             RecordAsync(DayPath(officeId, null), "ContactWithdrawn", () => staff.WithdrawContactAsync(officeId, contactId, cancellationToken)));
+        office.MapPost("/shifts/{shiftId:guid}/sign-ups", (Guid officeId, Guid shiftId, [FromForm] ShiftForm form, StaffApi staff, CancellationToken cancellationToken) =>
+            RecordAsync($"/staff/offices/{officeId}/shifts/{shiftId}", "SignedUpForShift",
+                () => form.VolunteerId is { } volunteer ? staff.SignUpForShiftAsync(shiftId, volunteer, cancellationToken) : Task.FromResult(StaffOutcome.Invalid), conflict: "ShiftTaken"));
+        office.MapPost("/shifts/{shiftId:guid}/attendance", (Guid officeId, Guid shiftId, [FromForm] ShiftForm form, StaffApi staff, CancellationToken cancellationToken) =>
+            RecordAsync($"/staff/offices/{officeId}/shifts/{shiftId}", "ShiftAttendanceRecorded",
+                () => form is { VolunteerId: { } volunteer, Attended: { } attended } ? staff.RecordShiftAttendanceAsync(shiftId, volunteer, attended, cancellationToken) : Task.FromResult(StaffOutcome.Invalid)));
+        office.MapPost("/tandems/{tandemId:guid}/end", (Guid officeId, Guid tandemId, StaffApi staff, CancellationToken cancellationToken) =>
+            RecordAsync($"/staff/offices/{officeId}/tandems", "TandemEnded", () => staff.EndTandemAsync(tandemId, cancellationToken)));
         foreach (var change in VolunteerChanges)
         {
             office.MapPost($"/volunteers/{{volunteerId:guid}}/{change}", (Guid officeId, Guid volunteerId, StaffApi staff, CancellationToken cancellationToken) =>
@@ -129,13 +137,18 @@ public static class StaffActions
         }
     }
 
-    /// <summary>Records a change, then back to <paramref name="page"/> with what came of it.</summary>
-    internal static async Task<IResult> RecordAsync(string page, string success, Func<Task<StaffOutcome>> record)
+    /// <summary>Records a change, then back to <paramref name="page"/> with what came of it (<paramref name="conflict"/> names a conflict in the action's own words).</summary>
+    internal static async Task<IResult> RecordAsync(string page, string success, Func<Task<StaffOutcome>> record, string? conflict = null)
     {
         try
         {
             var outcome = await record();
-            return Back(page, outcome == StaffOutcome.Done ? success : outcome.ToString());
+            return Back(page, outcome switch
+            {
+                StaffOutcome.Done => success,
+                StaffOutcome.AlreadyRecorded when conflict is not null => conflict,
+                _ => outcome.ToString(),
+            });
         }
         catch (ServiceUnavailableException)
         {
@@ -168,6 +181,14 @@ public static class StaffActions
         public string? Kind { get; init; }
 
         public string? FieldOfAction { get; init; }
+    }
+
+    /// <summary>A volunteer taking a place in a shift, or whether they came.</summary>
+    public sealed class ShiftForm
+    {
+        public Guid? VolunteerId { get; init; }
+
+        public bool? Attended { get; init; }
     }
 
     /// <summary>How many people of a registration came.</summary>

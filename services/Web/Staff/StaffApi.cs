@@ -28,6 +28,30 @@ public sealed record StaffVolunteer(
     Guid Id, string? Name, string? Email, string? Phone, IReadOnlyList<string> Languages, IReadOnlyList<string> Skills,
     IReadOnlyList<VolunteerAvailability> Availability, string AgeGroup, string Status, DateTimeOffset SignedUpAt);
 
+/// <summary>An ongoing volunteer role of an office, optionally at a regular time.</summary>
+public sealed record StaffOpportunity(
+    Guid Id, Guid OfficeId, string Title, string? Description, string FieldOfAction, IReadOnlyList<string> Skills, IReadOnlyList<string> Languages,
+    DayOfWeek? Weekday, TimeOnly? From, TimeOnly? To);
+
+/// <summary>A dated shift of a role with its headcount.</summary>
+public sealed record StaffShift(Guid Id, Guid OpportunityId, Guid OfficeId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Needed, int SignedUp, int Missing);
+
+/// <summary>A volunteer in a shift; whether they came once recorded.</summary>
+public sealed record ShiftSignUp(Guid VolunteerId, string? Name, DateTimeOffset SignedUpAt, bool? Attended);
+
+/// <summary>An approved volunteer suggested for a role or shift, best fit first.</summary>
+public sealed record VolunteerSuggestion(Guid VolunteerId, string? Name, IReadOnlyList<string> MatchingSkills, IReadOnlyList<string> MatchingLanguages, decimal HoursThisMonth);
+
+/// <summary>A volunteer paired with a partner for a purpose.</summary>
+public sealed record StaffTandem(Guid Id, Guid OfficeId, Guid VolunteerId, string? PartnerName, string Purpose, DateOnly StartsOn, DateOnly? EndsOn, DateTimeOffset? EndedAt);
+
+public sealed record HoursByField(string FieldOfAction, decimal Hours);
+
+public sealed record HoursByVolunteer(Guid VolunteerId, decimal Hours);
+
+/// <summary>Volunteer hours of an office in a period, added up.</summary>
+public sealed record HoursSummary(decimal Total, IReadOnlyList<HoursByField> ByFieldOfAction, IReadOnlyList<HoursByVolunteer> ByVolunteer);
+
 public sealed record WeeklyInterval(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
 
 public sealed record WeeklyPlan(DateOnly ValidFrom, IReadOnlyList<WeeklyInterval> Intervals);
@@ -183,6 +207,64 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
     /// <summary>approve, pause or end.</summary>
     public Task<StaffOutcome> ChangeVolunteerAsync(Guid volunteerId, string change, CancellationToken cancellationToken) =>
         PostAsync(PublicApi.Engagement, $"/api/engagement/volunteers/{volunteerId}/{change}", null, cancellationToken);
+
+    public Task<List<StaffOpportunity>?> OpportunitiesAsync(Guid officeId, CancellationToken cancellationToken) =>
+        GetAsync<List<StaffOpportunity>>(PublicApi.Engagement, $"/api/engagement/offices/{officeId}/opportunities", cancellationToken);
+
+    public Task<StaffOpportunity?> OpportunityAsync(Guid opportunityId, CancellationToken cancellationToken) =>
+        GetAsync<StaffOpportunity>(PublicApi.Engagement, $"/api/engagement/opportunities/{opportunityId}", cancellationToken);
+
+    public Task<Submitted<StaffOpportunity>> CreateOpportunityAsync(Guid officeId, object request, CancellationToken cancellationToken) =>
+        SubmitAsync<StaffOpportunity>(PublicApi.Engagement, HttpMethod.Post, $"/api/engagement/offices/{officeId}/opportunities", request, cancellationToken);
+
+    /// <summary>A role's shifts from two weeks back on.</summary>
+    public Task<List<StaffShift>?> ShiftsAsync(Guid opportunityId, CancellationToken cancellationToken) =>
+        GetAsync<List<StaffShift>>(PublicApi.Engagement, $"/api/engagement/opportunities/{opportunityId}/shifts", cancellationToken);
+
+    public Task<StaffShift?> ShiftAsync(Guid shiftId, CancellationToken cancellationToken) =>
+        GetAsync<StaffShift>(PublicApi.Engagement, $"/api/engagement/shifts/{shiftId}", cancellationToken);
+
+    public Task<Submitted<StaffShift>> CreateShiftAsync(Guid opportunityId, DateTimeOffset startsAt, DateTimeOffset endsAt, int needed, CancellationToken cancellationToken) =>
+        SubmitAsync<StaffShift>(PublicApi.Engagement, HttpMethod.Post, $"/api/engagement/opportunities/{opportunityId}/shifts", new { startsAt, endsAt, needed }, cancellationToken);
+
+    /// <summary>Who took a place in the shift (recorded in the access record).</summary>
+    public Task<List<ShiftSignUp>?> SignUpsAsync(Guid shiftId, CancellationToken cancellationToken) =>
+        GetAsync<List<ShiftSignUp>>(PublicApi.Engagement, $"/api/engagement/shifts/{shiftId}/sign-ups", cancellationToken);
+
+    public Task<StaffOutcome> SignUpForShiftAsync(Guid shiftId, Guid volunteerId, CancellationToken cancellationToken) =>
+        PostAsync(PublicApi.Engagement, $"/api/engagement/shifts/{shiftId}/sign-ups", new { volunteerId }, cancellationToken);
+
+    public Task<StaffOutcome> RecordShiftAttendanceAsync(Guid shiftId, Guid volunteerId, bool attended, CancellationToken cancellationToken) =>
+        PostAsync(PublicApi.Engagement, $"/api/engagement/shifts/{shiftId}/attendance", new { volunteerId, attended }, cancellationToken);
+
+    /// <summary>Approved volunteers free for the shift, best fit first (recorded in the access record).</summary>
+    public Task<List<VolunteerSuggestion>?> ShiftSuggestionsAsync(Guid shiftId, CancellationToken cancellationToken) =>
+        GetAsync<List<VolunteerSuggestion>>(PublicApi.Engagement, $"/api/engagement/shifts/{shiftId}/matches", cancellationToken);
+
+    /// <summary>Approved volunteers for the role's regular time, best fit first (recorded in the access record).</summary>
+    public Task<List<VolunteerSuggestion>?> OpportunitySuggestionsAsync(Guid opportunityId, CancellationToken cancellationToken) =>
+        GetAsync<List<VolunteerSuggestion>>(PublicApi.Engagement, $"/api/engagement/opportunities/{opportunityId}/matches", cancellationToken);
+
+    /// <summary>The office's running tandems (recorded in the access record).</summary>
+    public Task<List<StaffTandem>?> TandemsAsync(Guid officeId, CancellationToken cancellationToken) =>
+        GetAsync<List<StaffTandem>>(PublicApi.Engagement, $"/api/engagement/offices/{officeId}/tandems", cancellationToken);
+
+    public Task<Submitted<StaffTandem>> FormTandemAsync(object request, CancellationToken cancellationToken) =>
+        SubmitAsync<StaffTandem>(PublicApi.Engagement, HttpMethod.Post, "/api/engagement/tandems", request, cancellationToken);
+
+    public Task<StaffOutcome> EndTandemAsync(Guid tandemId, CancellationToken cancellationToken) =>
+        PostAsync(PublicApi.Engagement, $"/api/engagement/tandems/{tandemId}/end", null, cancellationToken);
+
+    /// <summary>The office's volunteer hours between two dates (both included).</summary>
+    public Task<HoursSummary?> HoursAsync(Guid officeId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        GetAsync<HoursSummary>(PublicApi.Engagement, $"/api/engagement/hours/summary?officeId={officeId}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", cancellationToken);
+
+    public Task<Submitted<JsonElement>> LogHoursAsync(Guid volunteerId, object request, CancellationToken cancellationToken) =>
+        SubmitAsync<JsonElement>(PublicApi.Engagement, HttpMethod.Post, $"/api/engagement/volunteers/{volunteerId}/hours", request, cancellationToken);
+
+    /// <summary>Changes an event that has not begun; the refused fields (JSON names) when the service says no.</summary>
+    public Task<Submitted<JsonElement>> ChangeEventAsync(Guid eventId, object request, CancellationToken cancellationToken) =>
+        SubmitAsync<JsonElement>(PublicApi.Engagement, HttpMethod.Put, $"/api/engagement/events/{eventId}", request, cancellationToken);
 
     /// <summary>The office's weekly plans (public).</summary>
     public Task<OfficeSchedule?> ScheduleAsync(Guid officeId, CancellationToken cancellationToken) =>
