@@ -628,7 +628,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
     }
 
     [Fact]
-    public async Task Staff_create_a_role_add_a_shift_sign_up_a_suggested_volunteer_form_a_tandem_and_log_hours()
+    public async Task Staff_create_a_role_add_a_shift_sign_up_a_suggested_volunteer_record_who_came_form_a_tandem_and_log_hours()
     {
         var (office, email) = await OfficeWithStaffAsync("Stadtteilbüro Engagement", "Edda Engagement");
         using var signedUp = await Platform.Client.PostAsJsonAsync($"/api/engagement/offices/{office.OfficeId}/volunteers", StaffAccounts.VolunteerSignUp("0157 44455577"), Cancellation);
@@ -680,6 +680,24 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         (await page.Locator("table").InnerTextAsync()).Should().Contain("1").And.Contain("15:00");
         (await page.AxeViolationsAsync()).Should().BeEmpty();
 
+        // Who came is recorded once a shift has begun: one starting in a few seconds, which she took.
+        var opportunityId = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[^1]);
+        var startsAt = DateTimeOffset.UtcNow.AddSeconds(15);
+        using var soon = await Platform.Client.PostAsJsonAsync($"/api/engagement/opportunities/{opportunityId}/shifts", new { startsAt, endsAt = startsAt.AddHours(2), needed = 1 }, Cancellation);
+        soon.StatusCode.Should().Be(HttpStatusCode.Created);
+        var soonId = (await soon.Content.ReadFromJsonAsync<IdView>(Cancellation))!.Id;
+        using (var taken = await Platform.Client.PostAsJsonAsync($"/api/engagement/shifts/{soonId}/sign-ups", new { volunteerId }, Cancellation))
+        {
+            taken.StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        await Task.Delay(startsAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1), Cancellation);
+        await page.GotoAsync(Address($"/staff/offices/{office.OfficeId}/shifts/{soonId}"));
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.FollowAsync($"button[aria-describedby='signed-up-{volunteerId:N}'][value=true]");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Erfasst");
+        (await page.Locator("ul.queue li").InnerTextAsync()).Should().Be("Hanna Schulz: war da");
+
         // A tandem: sent without a partner first; then ended again.
         await page.GotoAsync(Address($"/staff/offices/{office.OfficeId}/tandems"));
         (await page.Locator("h1").InnerTextAsync()).Should().StartWith("Tandems");
@@ -712,8 +730,8 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         await page.TypeIntoAsync("#hours", "1,5");
         await page.FollowAsync("form.record[method=post] button");
         (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Die Stunden sind eingetragen");
-        (await page.Locator("main").InnerTextAsync()).Should().Contain("Zusammen 1,5 Stunden");
-        (await page.Locator("table").First.InnerTextAsync()).Should().Contain("Hanna Schulz").And.Contain("1,5");
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("Zusammen 3,5 Stunden", "the two hours of the shift she came to count too");
+        (await page.Locator("table").First.InnerTextAsync()).Should().Contain("Hanna Schulz").And.Contain("3,5");
         (await page.AxeViolationsAsync()).Should().BeEmpty();
     }
 
