@@ -415,6 +415,54 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
     }
 
     [Fact]
+    public async Task A_coordinator_runs_the_programme_report_for_the_project_area_with_its_indicators_and_downloads_its_CSV()
+    {
+        var area = $"Oberdorf {Guid.NewGuid():N}"[..17];
+        using var created = await Platform.Client.PostAsJsonAsync("/api/offices", new
+        {
+            name = $"Stadtteilbüro {area}",
+            kind = "Stadtteilbüro",
+            street = "Käthe-Kollwitz-Straße 20",
+            postalCode = "37327",
+            town = "Leinefelde-Worbis",
+            federalState = "DE-TH",
+            languages = new[] { "de" },
+            projectArea = new
+            {
+                name = area,
+                population = 3508,
+                indicators = new[] { new { name = "Anteil Kinder bis 14 Jahre", areaValue = 15.5m, townValue = 12m, unit = "%" } },
+            },
+        }, Cancellation);
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        var officeId = (await created.Content.ReadFromJsonAsync<IdView>(Cancellation))!.Id;
+        for (var waited = TimeSpan.Zero; !(await Platform.Client.GetStringAsync(new Uri("/api/reporting/offices", UriKind.Relative), Cancellation)).Contains(area, StringComparison.Ordinal); waited += TimeSpan.FromMilliseconds(200))
+        {
+            waited.Should().BeLessThan(PlatformFixture.ArrivalTimeout, "reporting learns the office's project area from its registration");
+            await Task.Delay(200, Cancellation);
+        }
+
+        var email = $"koordination-{Guid.NewGuid():N}@quartier.test";
+        await Platform.CreateAsync(email, "Konrad Koordination", officeId, "Coordinator");
+        var page = await SignInAsync(email, "/staff/reports");
+        await page.TabToAsync("#report");
+        await page.Keyboard.TypeAsync("Jahresbericht");
+        await page.TabToAsync("#scope");
+        await page.Keyboard.TypeAsync($"Fördergebiet {area}");
+        await page.TabToAsync("#period");
+        await page.Keyboard.TypeAsync("Jahr");
+        await page.FollowAsync("form.report-choice button");
+
+        var report = await page.Locator("main").InnerTextAsync();
+        report.Should().Contain("Anteil Kinder bis 14 Jahre").And.Contain("15,5", "the area's indicators as its office announced them, with a decimal comma").And.Contain("3508");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.TabToAsync("a[download]");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Keyboard.PressAsync("Enter"));
+        var csv = await File.ReadAllTextAsync(await download.PathAsync(), Cancellation);
+        csv.Should().Contain($"{area};3508;Anteil Kinder bis 14 Jahre;15,5;12;%", "the programme's CSV for German spreadsheets");
+    }
+
+    [Fact]
     public async Task Staff_schedule_an_event_in_the_console_see_who_registered_move_it_are_told_attendance_waits_for_the_start_and_cancel_it()
     {
         var (office, email) = await OfficeWithStaffAsync("Stadtteilbüro Feste", "Fatma Feste");
@@ -476,6 +524,33 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         await page.FollowAsync("form[action$='/cancel'] button");
         (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Die Veranstaltung ist abgesagt");
         (await Platform.Client.GetFromJsonAsync<EventView>($"/api/engagement/events/{eventId}", Cancellation))!.Status.Should().Be("Cancelled");
+
+        // Who came is recorded once an event has begun: one starting in a few seconds, a family of three registered.
+        var beginning = DateTimeOffset.UtcNow.AddSeconds(15);
+        using var soon = await Platform.Client.PostAsJsonAsync($"/api/engagement/offices/{office.OfficeId}/events", new
+        {
+            fieldOfAction = "stadtteilkultur",
+            texts = new[] { new { language = "de", title = "Spielenachmittag" } },
+            place = "Hof",
+            startsAt = beginning,
+            endsAt = beginning.AddHours(2),
+            capacity = 10,
+        }, Cancellation);
+        soon.StatusCode.Should().Be(HttpStatusCode.Created);
+        var soonId = (await soon.Content.ReadFromJsonAsync<IdView>(Cancellation))!.Id;
+        using var family = await Platform.Client.PostAsJsonAsync($"/api/engagement/events/{soonId}/registrations",
+            new { name = "Familie Haddad", phone = "0157 22233355", people = 3, consent = true, consentTextVersion = "2026-12-events" }, Cancellation);
+        family.StatusCode.Should().Be(HttpStatusCode.Created);
+        var familyId = (await family.Content.ReadFromJsonAsync<IdView>(Cancellation))!.Id;
+        await Task.Delay(beginning - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1), Cancellation);
+
+        await page.GotoAsync(Address($"/staff/events/{soonId}"));
+        (await page.Locator("#change").CountAsync()).Should().Be(0, "an event that has begun is no longer changed");
+        await page.TypeIntoAsync($"#came-registration-{familyId:N}", "2");
+        await page.FollowAsync($"button[aria-describedby='registration-{familyId:N}']");
+        (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Erfasst");
+        (await page.Locator($"tr:has(#registration-{familyId:N}) td:last-child").InnerTextAsync()).Should().Be("2");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
     }
 
     [Fact]

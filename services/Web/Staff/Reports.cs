@@ -22,6 +22,12 @@ public sealed record ReportTable(IReadOnlyList<string> Columns, IReadOnlyList<IR
     }
 
     public static decimal Number(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    /// <summary>A cell as the page's language writes it: a decimal with its own separator (15,5 in German), without grouping, so years stay years.</summary>
+    public static string Shown(string cell) =>
+        decimal.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            ? number.ToString("0.##########", CultureInfo.CurrentCulture)
+            : cell;
 }
 
 /// <summary>The reports the console offers, by the reporting service's name for them, and what a request for one holds.</summary>
