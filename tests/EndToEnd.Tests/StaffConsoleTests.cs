@@ -463,7 +463,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
     }
 
     [Fact]
-    public async Task Staff_schedule_an_event_in_the_console_see_who_registered_move_it_are_told_attendance_waits_for_the_start_and_cancel_it()
+    public async Task Staff_schedule_an_event_in_the_console_see_who_registered_move_it_without_overwriting_a_colleague_are_told_attendance_waits_for_the_start_and_cancel_it()
     {
         var (office, email) = await OfficeWithStaffAsync("Stadtteilbüro Feste", "Fatma Feste");
 
@@ -510,6 +510,29 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         (await page.Locator("#capacity").GetAttributeAsync("aria-invalid")).Should().Be("true");
         (await page.InputValueAsync("#place")).Should().Be("Turnhalle der Grundschule", "nothing typed is lost");
         (await page.AxeViolationsAsync()).Should().BeEmpty();
+
+        // Meanwhile a colleague adds a description: saving now would overwrite it, so the page says so and keeps what was typed.
+        using (var colleague = await Platform.Client.PutAsJsonAsync($"/api/engagement/events/{eventId}", new
+        {
+            fieldOfAction = "stadtteilkultur",
+            texts = new[] { new { language = "de", title = "Nachbarschaftscafé", description = "Mit Kuchenbuffet" } },
+            place = "Gemeinschaftsraum Käthe-Kollwitz-Straße 20",
+            startsAt = scheduled.StartsAt,
+            endsAt = scheduled.StartsAt.AddHours(2),
+            capacity = 12,
+        }, Cancellation))
+        {
+            colleague.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        await page.TypeIntoAsync("#capacity", "15");
+        await page.FollowAsync("form#event-plan button");
+        (await page.Locator("[role=alert]").First.InnerTextAsync()).Should().Contain("Jemand anderes hat die Veranstaltung inzwischen geändert");
+        (await page.InputValueAsync("#place")).Should().Be("Turnhalle der Grundschule", "nothing typed is lost");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.FollowAsync($"a[href='/staff/events/{eventId}']");
+        (await page.InputValueAsync("#description")).Should().Be("Mit Kuchenbuffet", "the current plan is loaded");
+        await page.TypeIntoAsync("#place", "Turnhalle der Grundschule");
         await page.TypeIntoAsync("#capacity", "15");
         await page.FollowAsync("form#event-plan button");
         (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Gespeichert");

@@ -251,6 +251,32 @@ public sealed class EventRegistrationTests(PlatformInfrastructure platform) : IA
     }
 
     [Fact]
+    public async Task A_change_made_against_a_plan_someone_else_changed_meanwhile_is_refused_with_412_and_changes_nothing()
+    {
+        var scheduled = await host.ScheduleEventAsync(officeId, 5);
+        using var read = await host.Client.GetAsync(new Uri($"/api/engagement/events/{scheduled.Id}", UriKind.Relative), Cancellation);
+        var tag = read.Headers.ETag!.ToString();
+
+        using var first = await ChangeAsync(scheduled.Id, Plan(DateTimeOffset.UtcNow.AddDays(9), capacity: 8, title: "Hoffest"), tag);
+        using var second = await ChangeAsync(scheduled.Id, Plan(DateTimeOffset.UtcNow.AddDays(9), capacity: 6, title: "Sommerfest"), tag);
+        using var weak = await ChangeAsync(scheduled.Id, Plan(DateTimeOffset.UtcNow.AddDays(9), capacity: 6, title: "Sommerfest"), $"W/{first.Headers.ETag}");
+
+        await Json.EnsureStatusAsync(first, HttpStatusCode.OK);
+        first.Headers.ETag!.ToString().Should().Be("\"1\"", "the answer carries the new version");
+        second.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
+        weak.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed, "If-Match compares strongly");
+        var now = (await host.Client.GetFromJsonAsync<EventResponse>($"/api/engagement/events/{scheduled.Id}", Cancellation))!;
+        (now.Capacity, now.Texts.Single().Title, now.Version).Should().Be((8, "Hoffest", 1), "the stale change changed nothing");
+    }
+
+    private async Task<HttpResponseMessage> ChangeAsync(Guid eventId, object plan, string ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/engagement/events/{eventId}", UriKind.Relative)) { Content = JsonContent.Create(plan) };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await host.Client.SendAsync(request, Cancellation);
+    }
+
+    [Fact]
     public async Task An_event_that_began_was_cancelled_is_unknown_or_of_another_office_is_not_changed()
     {
         var scheduled = await host.ScheduleEventAsync(officeId, 5);

@@ -41,6 +41,9 @@ public sealed class CommunityEvent
 
     public DateTimeOffset? CancelledAt { get; set; }
 
+    /// <summary>Counts the changes of the plan (not of the seats taken): a change made against an older one is stale.</summary>
+    public int PlanVersion { get; private set; }
+
     public int FreeSeats => Capacity - ConfirmedPeople;
 
     /// <summary>Takes the event as now planned; true when its time or place moved, which registered people are told.</summary>
@@ -48,6 +51,7 @@ public sealed class CommunityEvent
     {
         var moved = place != Place || !SameInstant(startsAt, StartsAt) || !SameInstant(endsAt, EndsAt);
         (FieldOfAction, Place, StartsAt, EndsAt, RegistrationDeadline, Capacity) = (fieldOfAction, place, startsAt, endsAt, registrationDeadline, capacity);
+        PlanVersion++;
         // Texts are keyed by language: changed in place, so a language kept is an update, not a delete and insert of the same key.
         Texts.RemoveAll(text => texts.All(wanted => wanted.Language != text.Language));
         foreach (var wanted in texts)

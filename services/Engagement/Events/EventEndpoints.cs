@@ -7,7 +7,9 @@ using Quartier.Engagement.Mail;
 using Quartier.Engagement.Registrations;
 using Quartier.ServiceDefaults.Messaging.Outbox;
 using System.Security.Claims;
+using EntityTags = Quartier.ServiceDefaults.Http.EntityTags;
 using Quartier.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Quartier.Engagement.Events;
 
@@ -23,11 +25,13 @@ public static class EventEndpoints
 
         var group = app.MapGroup("/api/engagement/events").WithTags("Events");
         group.MapGet("/", ListEvents).WithSummary("Scheduled events, filtered by office, period, field of action and language").AllowAnonymous();
-        group.MapGet("/{id:guid}", GetEvent).WithName(nameof(GetEvent)).WithSummary("One event with its free seats").AllowAnonymous();
+        group.MapGet("/{id:guid}", GetEvent).WithName(nameof(GetEvent)).WithSummary("One event with its free seats; the ETag header carries its plan's version").AllowAnonymous();
         group.MapPut("/{id:guid}", ChangeEvent).WithName(nameof(ChangeEvent))
             .WithSummary("Change an event that has not begun; a larger capacity moves the waitlist up, a new time or place is mailed to who registered (office staff)")
+            .WithDescription("If-Match is optional; when given, a plan changed by someone else meanwhile is a 412 and nothing is changed.")
             .RequireStaff(StaffPolicies.OfficeStaff)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/cancel", CancelEvent).WithSummary("Cancel an event; every registration is cancelled with it (office staff)").RequireStaff(StaffPolicies.OfficeStaff);
         return group;
     }
@@ -62,10 +66,16 @@ public static class EventEndpoints
         return TypedResults.Ok(events.Select(EventResponse.From).ToList());
     }
 
-    private static async Task<Results<Ok<EventResponse>, NotFound>> GetEvent(Guid id, EngagementDbContext db, CancellationToken cancellationToken) =>
-        await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken) is { } found
-            ? TypedResults.Ok(EventResponse.From(found))
-            : TypedResults.NotFound();
+    private static async Task<Results<Ok<EventResponse>, NotFound>> GetEvent(Guid id, HttpResponse response, EngagementDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken) is not { } found)
+        {
+            return TypedResults.NotFound();
+        }
+
+        response.Headers.ETag = EntityTags.For(found.PlanVersion);
+        return TypedResults.Ok(EventResponse.From(found));
+    }
 
     private static async Task<Results<CreatedAtRoute<EventResponse>, ProblemHttpResult>> ScheduleEvent(
         Guid officeId, ScheduleEventRequest request, EngagementDbContext db, TimeProvider time, CancellationToken cancellationToken)
@@ -103,13 +113,21 @@ public static class EventEndpoints
     }
 
     private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> ChangeEvent(
-        Guid id, ScheduleEventRequest request, ClaimsPrincipal user, EngagementDbContext db, EngagementMail mail, EngagementMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ScheduleEventRequest request, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, HttpResponse response, ClaimsPrincipal user, EngagementDbContext db, EngagementMail mail, EngagementMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (changed, refusal) = await LockScheduledAsync(db, id, user, cancellationToken);
         if (changed is null)
         {
             return refusal!;
+        }
+
+        if (ifMatch is not null && !EntityTags.Matches(ifMatch, EntityTags.For(changed.PlanVersion)))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status412PreconditionFailed,
+                title: "The event was changed by someone else.",
+                detail: "Load the event again (its ETag changed) and apply your change to the current plan.");
         }
 
         var now = time.GetUtcNow();
@@ -150,6 +168,7 @@ public static class EventEndpoints
         db.AddIntegrationEvent(new EventChanged(id, changed.OfficeId, changed.FieldOfAction, changed.StartsAt, changed.EndsAt, changed.Capacity, now), time);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        response.Headers.ETag = EntityTags.For(changed.PlanVersion);
         return TypedResults.Ok(EventResponse.From(changed));
     }
 

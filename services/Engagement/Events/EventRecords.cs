@@ -64,10 +64,11 @@ public sealed record EventResponse(
     DateTimeOffset RegistrationDeadline,
     int Capacity,
     int FreeSeats,
-    EventStatus Status)
+    EventStatus Status,
+    [property: System.ComponentModel.Description("The plan's version, also the ETag: send it as If-Match when changing the event.")] int Version)
 {
     public static EventResponse From(CommunityEvent e) => new(
         e.Id, e.OfficeId, e.FieldOfAction,
         e.Texts.Select(text => new EventTextResponse(text.Language, text.Title, text.Description)).ToList(),
-        e.Place, e.StartsAt, e.EndsAt, e.RegistrationDeadline, e.Capacity, e.FreeSeats, e.Status);
+        e.Place, e.StartsAt, e.EndsAt, e.RegistrationDeadline, e.Capacity, e.FreeSeats, e.Status, e.PlanVersion);
 }

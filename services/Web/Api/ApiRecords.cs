@@ -120,7 +120,8 @@ public sealed record CommunityEvent(
     DateTimeOffset RegistrationDeadline,
     int Capacity,
     int FreeSeats,
-    string Status = "Scheduled")
+    string Status = "Scheduled",
+    int Version = 0)
 {
     /// <summary>The text in the resident's language, else German, else the first one.</summary>
     public EventText TextIn(string language) =>

@@ -31,6 +31,9 @@ public sealed class EventPlanForm
 
     public string FieldOfAction { get; set; } = "stadtteilkultur";
 
+    /// <summary>The version of the plan the form was opened with, so a change someone else made meanwhile is not overwritten.</summary>
+    public string? Version { get; set; }
+
     public static EventPlanForm From(CommunityEvent planned, string timeZone)
     {
         ArgumentNullException.ThrowIfNull(planned);
@@ -44,6 +47,7 @@ public sealed class EventPlanForm
             EndsAt = Local(planned.EndsAt, timeZone),
             Capacity = planned.Capacity.ToString(CultureInfo.InvariantCulture),
             FieldOfAction = planned.FieldOfAction,
+            Version = planned.Version.ToString(CultureInfo.InvariantCulture),
         };
     }
 

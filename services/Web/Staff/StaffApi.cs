@@ -262,9 +262,10 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
     public Task<Submitted<JsonElement>> LogHoursAsync(Guid volunteerId, object request, CancellationToken cancellationToken) =>
         SubmitAsync<JsonElement>(PublicApi.Engagement, HttpMethod.Post, $"/api/engagement/volunteers/{volunteerId}/hours", request, cancellationToken);
 
-    /// <summary>Changes an event that has not begun; the refused fields (JSON names) when the service says no.</summary>
-    public Task<Submitted<JsonElement>> ChangeEventAsync(Guid eventId, object request, CancellationToken cancellationToken) =>
-        SubmitAsync<JsonElement>(PublicApi.Engagement, HttpMethod.Put, $"/api/engagement/events/{eventId}", request, cancellationToken);
+    /// <summary>Changes an event that has not begun, against the plan's version opened (Stale when someone changed it meanwhile).</summary>
+    public Task<Submitted<JsonElement>> ChangeEventAsync(Guid eventId, object request, int? version, CancellationToken cancellationToken) =>
+        SubmitAsync<JsonElement>(PublicApi.Engagement, HttpMethod.Put, $"/api/engagement/events/{eventId}", request, cancellationToken,
+            version is { } opened ? $"\"{opened.ToString(CultureInfo.InvariantCulture)}\"" : null);
 
     /// <summary>The office's weekly plans (public).</summary>
     public Task<OfficeSchedule?> ScheduleAsync(Guid officeId, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ namespace Quartier.Engagement.Data.CompiledModel
                 "Quartier.Engagement.Events.CommunityEvent",
                 typeof(CommunityEvent),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -94,6 +94,14 @@ namespace Quartier.Engagement.Data.CompiledModel
                 fieldInfo: typeof(CommunityEvent).GetField("<Place>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 300);
             place.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var planVersion = runtimeEntityType.AddProperty(
+                "PlanVersion",
+                typeof(int),
+                propertyInfo: typeof(CommunityEvent).GetProperty("PlanVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CommunityEvent).GetField("<PlanVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            planVersion.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var registrationDeadline = runtimeEntityType.AddProperty(
                 "RegistrationDeadline",

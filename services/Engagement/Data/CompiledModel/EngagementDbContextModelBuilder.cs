@@ -12,7 +12,7 @@ namespace Quartier.Engagement.Data.CompiledModel
     public partial class EngagementDbContextModel
     {
         private EngagementDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("99db1ad8-07fb-4934-a259-8a69662a17dd"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("7836ad63-e5a3-4b36-8b0c-072b58341745"), entityTypeCount: 16)
         {
         }
 

@@ -53,6 +53,9 @@ namespace Quartier.Engagement.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("PlanVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("RegistrationDeadline")
                         .HasColumnType("timestamp with time zone");
 
