@@ -49,6 +49,36 @@ public sealed class OpeningHoursApiTests(PlatformInfrastructure platform) : IAsy
     }
 
     [Fact]
+    public async Task A_weekly_plan_sent_against_opening_hours_someone_else_changed_meanwhile_is_refused_with_412_and_changes_nothing()
+    {
+        var office = await host.RegisterOfficeAsync("DE-TH");
+        var cancellation = TestContext.Current.CancellationToken;
+        using var read = await host.Client.GetAsync(new Uri($"/api/bookings/offices/{office}/opening-hours", UriKind.Relative), cancellation);
+        var opened = read.Headers.ETag!.ToString();
+
+        using var first = await PutPlanAsync(office, Suedstadt(), opened);
+        using var stale = await PutPlanAsync(office, new SetWeeklyPlanRequest([new(DayOfWeek.Friday, new(9, 0), new(12, 0))]), opened);
+        using var reread = await host.Client.GetAsync(new Uri($"/api/bookings/offices/{office}/opening-hours", UriKind.Relative), cancellation);
+        using var current = await PutPlanAsync(office, new SetWeeklyPlanRequest([new(DayOfWeek.Friday, new(9, 0), new(12, 0))]), reread.Headers.ETag!.ToString());
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        stale.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
+        reread.Headers.ETag!.ToString().Should().NotBe(opened);
+        (await reread.Content.ReadFromJsonAsync<ScheduleResponse>(Json.Options, cancellation))!.Plans.Single().Intervals.Should().HaveCount(4, "the stale plan changed nothing");
+        current.StatusCode.Should().Be(HttpStatusCode.OK, "sent against the version read now");
+    }
+
+    private async Task<HttpResponseMessage> PutPlanAsync(Guid office, SetWeeklyPlanRequest plan, string ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/bookings/offices/{office}/opening-hours/plans/2026-01-01", UriKind.Relative))
+        {
+            Content = JsonContent.Create(plan, options: Json.Options),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task The_DST_week_shows_wall_clock_hours_with_the_offset_of_each_day()
     {
         // Bavaria: 31 October 2027, the autumn DST Sunday, is Reformation Day in the north but no holiday here.

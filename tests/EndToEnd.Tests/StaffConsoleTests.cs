@@ -577,7 +577,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
     }
 
     [Fact]
-    public async Task An_office_lead_changes_the_weekly_plan_to_three_periods_on_Mondays_is_told_what_is_wrong_with_it_and_the_residents_page_follows()
+    public async Task An_office_lead_changes_the_weekly_plan_to_three_periods_on_Mondays_is_told_what_is_wrong_with_it_and_of_a_colleagues_change_and_the_residents_page_follows()
     {
         var office = await BookableOffice.CreateAsync(Platform, $"Stadtteilbüro Zeiten {Guid.NewGuid():N}");
         var email = $"leitung-{Guid.NewGuid():N}@quartier.test";
@@ -588,20 +588,32 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         (await page.InputValueAsync("#Monday-1-opens")).Should().Be("00:00", "the form starts from the plan in force");
         (await page.AxeViolationsAsync()).Should().BeEmpty();
 
-        // Mondays 9–12, 13–14 and 15–17, every other day closed; a Tuesday period without its end is refused first.
-        // The browser's own time fields show 12 or 24 hours by the system's locale, not the page's: set their values.
-        foreach (var day in Enum.GetNames<DayOfWeek>())
+        // Meanwhile a colleague plans the hours from 2030 on: the form opened before that must not be saved blindly.
+        using (var colleague = await Platform.Client.PutAsJsonAsync($"/api/bookings/offices/{office.OfficeId}/opening-hours/plans/2030-01-01",
+            new { intervals = new[] { new { day = 1, opens = "10:00", closes = "12:00" } } }, Cancellation))
         {
-            await page.FillAsync($"#{day}-1-opens", string.Empty);
-            await page.FillAsync($"#{day}-1-closes", string.Empty);
+            colleague.StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
-        await page.FillAsync("#Monday-1-opens", "09:00");
-        await page.FillAsync("#Monday-1-closes", "12:00");
-        await page.FillAsync("#Monday-2-opens", "13:00");
-        await page.FillAsync("#Monday-2-closes", "14:00");
-        await page.FillAsync("#Monday-3-opens", "15:00");
-        await page.FillAsync("#Monday-3-closes", "17:00");
+        // Mondays 9–12, 13–14 and 15–17, every other day closed; a Tuesday period without its end is refused first.
+        // The browser's own time fields show 12 or 24 hours by the system's locale, not the page's: set their values.
+        async Task FillMondaysAsync()
+        {
+            foreach (var day in Enum.GetNames<DayOfWeek>())
+            {
+                await page.FillAsync($"#{day}-1-opens", string.Empty);
+                await page.FillAsync($"#{day}-1-closes", string.Empty);
+            }
+
+            await page.FillAsync("#Monday-1-opens", "09:00");
+            await page.FillAsync("#Monday-1-closes", "12:00");
+            await page.FillAsync("#Monday-2-opens", "13:00");
+            await page.FillAsync("#Monday-2-closes", "14:00");
+            await page.FillAsync("#Monday-3-opens", "15:00");
+            await page.FillAsync("#Monday-3-closes", "17:00");
+        }
+
+        await FillMondaysAsync();
         await page.FillAsync("#Tuesday-2-opens", "15:00");
         await page.FollowAsync("form.plan button");
         (await page.Locator(".summary").InnerTextAsync()).Should().Contain("Dienstag: Ein Zeitraum braucht Beginn und Ende");
@@ -611,6 +623,14 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         (await page.AxeViolationsAsync()).Should().BeEmpty();
 
         await page.FillAsync("#Tuesday-2-opens", string.Empty);
+        await page.FollowAsync("form.plan button");
+        (await page.Locator("[role=alert]").First.InnerTextAsync()).Should().Contain("Jemand anderes hat die Öffnungszeiten inzwischen geändert");
+        (await page.InputValueAsync("#Monday-3-closes")).Should().Be("17:00", "nothing typed is lost");
+        (await page.AxeViolationsAsync()).Should().BeEmpty();
+        await page.FollowAsync($"a[href='/staff/offices/{office.OfficeId}/hours']");
+        (await page.InputValueAsync("#Monday-1-opens")).Should().Be("00:00", "the current hours are loaded");
+
+        await FillMondaysAsync();
         await page.FollowAsync("form.plan button");
         (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("Der Plan ist gespeichert");
         var preview = await page.Locator("table").InnerTextAsync();

@@ -4,6 +4,8 @@ using Npgsql;
 using Quartier.Bookings.Data;
 using Quartier.Bookings.Offices;
 using Quartier.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Mvc;
+using EntityTags = Quartier.ServiceDefaults.Http.EntityTags;
 
 namespace Quartier.Bookings.OpeningHours;
 
@@ -14,10 +16,12 @@ public static class OpeningHoursEndpoints
         app.MapGet("/api/bookings/offices/open-now", ListOpenNow).WithTags("Opening hours")
             .WithSummary("The offices open at this moment, each with the time it closes").AllowAnonymous();
         var group = app.MapGroup("/api/bookings/offices/{officeId:guid}").WithTags("Opening hours");
-        group.MapGet("/opening-hours", GetSchedule).WithSummary("The office's weekly plans, exceptions and closures").AllowAnonymous();
+        group.MapGet("/opening-hours", GetSchedule).WithSummary("The office's weekly plans, exceptions and closures; the ETag header carries their version").AllowAnonymous();
         group.MapGet("/opening-hours/effective", GetEffective).WithSummary("Effective opening hours per local date (holidays, exceptions and closures applied)").AllowAnonymous();
         group.MapGet("/open-now", GetOpenNow).WithSummary("Whether the office is open at this moment").AllowAnonymous();
-        group.MapPut("/opening-hours/plans/{validFrom}", SetPlan).WithSummary("Set the weekly plan in force from a date on (office lead)").RequireStaff(StaffPolicies.OfficeLead);
+        group.MapPut("/opening-hours/plans/{validFrom}", SetPlan).WithSummary("Set the weekly plan in force from a date on (office lead)").RequireStaff(StaffPolicies.OfficeLead)
+            .WithDescription("If-Match is optional; when given, opening hours changed by someone else meanwhile are a 412 and nothing is changed.")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapDelete("/opening-hours/plans/{validFrom}", RemovePlan).WithSummary("Remove the weekly plan starting on a date (office lead)").RequireStaff(StaffPolicies.OfficeLead);
         group.MapPut("/opening-hours/exceptions/{date}", SetException).WithSummary("Special hours or closed on one day (office lead)").RequireStaff(StaffPolicies.OfficeLead);
         group.MapDelete("/opening-hours/exceptions/{date}", RemoveException).WithSummary("Back to the plan on one day (office lead)").RequireStaff(StaffPolicies.OfficeLead);
@@ -26,7 +30,7 @@ public static class OpeningHoursEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<ScheduleResponse>, NotFound>> GetSchedule(Guid officeId, BookingsDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ScheduleResponse>, NotFound>> GetSchedule(Guid officeId, HttpResponse response, BookingsDbContext db, CancellationToken cancellationToken)
     {
         var office = await db.FindOfficeAsync(officeId, cancellationToken);
         if (office is null)
@@ -36,6 +40,7 @@ public static class OpeningHoursEndpoints
 
         var schedule = await db.Schedules.AsNoTracking().SingleOrDefaultAsync(s => s.OfficeId == officeId, cancellationToken)
             ?? new OfficeSchedule { OfficeId = officeId };
+        response.Headers.ETag = EntityTags.For(schedule.Version);
         return TypedResults.Ok(new ScheduleResponse(
             officeId,
             office.TimeZone,
@@ -118,12 +123,13 @@ public static class OpeningHoursEndpoints
         return (intervals.FirstOrDefault(i => i.StartsAt <= now && now < i.EndsAt), intervals.FirstOrDefault(i => i.StartsAt > now));
     }
 
-    private static Task<IResult> SetPlan(Guid officeId, DateOnly validFrom, SetWeeklyPlanRequest request, ScheduleEditor editor, CancellationToken cancellationToken) =>
+    private static Task<IResult> SetPlan(
+        Guid officeId, DateOnly validFrom, SetWeeklyPlanRequest request, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, ScheduleEditor editor, CancellationToken cancellationToken) =>
         editor.EditAsync(officeId, schedule => schedule.Plans =
         [
             .. schedule.Plans.Where(p => p.ValidFrom != validFrom),
             new WeeklyPlan(validFrom, [.. request.Intervals!.Select(i => new WeeklyInterval(i.Day!.Value, i.Opens!.Value, i.Closes!.Value)).OrderBy(i => i.Day).ThenBy(i => i.Opens)]),
-        ], cancellationToken);
+        ], cancellationToken, ifMatch);
 
     private static Task<IResult> RemovePlan(Guid officeId, DateOnly validFrom, ScheduleEditor editor, CancellationToken cancellationToken) =>
         editor.EditAsync(officeId, schedule => schedule.Plans = [.. schedule.Plans.Where(p => p.ValidFrom != validFrom)], cancellationToken);
@@ -165,7 +171,8 @@ public static class OpeningHoursEndpoints
 /// <summary>Applies one staff edit to an office's schedule and announces the new effective hours in the same transaction.</summary>
 public sealed class ScheduleEditor(BookingsDbContext db, OpeningHoursAnnouncer announcer, TimeProvider time)
 {
-    public async Task<IResult> EditAsync(Guid officeId, Action<OfficeSchedule> edit, CancellationToken cancellationToken)
+    /// <summary>Edits the schedule; with <paramref name="ifMatch"/>, only the version it names (412 otherwise).</summary>
+    public async Task<IResult> EditAsync(Guid officeId, Action<OfficeSchedule> edit, CancellationToken cancellationToken, string? ifMatch = null)
     {
         ArgumentNullException.ThrowIfNull(edit);
         var office = await db.FindOfficeAsync(officeId, cancellationToken);
@@ -175,6 +182,14 @@ public sealed class ScheduleEditor(BookingsDbContext db, OpeningHoursAnnouncer a
         }
 
         var schedule = await db.Schedules.SingleOrDefaultAsync(s => s.OfficeId == officeId, cancellationToken);
+        if (ifMatch is not null && !EntityTags.Matches(ifMatch, EntityTags.For(schedule?.Version ?? 0)))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status412PreconditionFailed,
+                title: "The opening hours were changed by someone else.",
+                detail: "Load the opening hours again (their ETag changed) and apply your change to the current ones.");
+        }
+
         if (schedule is null)
         {
             schedule = new OfficeSchedule { OfficeId = officeId };

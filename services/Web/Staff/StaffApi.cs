@@ -267,15 +267,20 @@ public sealed class StaffApi(IHttpClientFactory clients, IHttpContextAccessor ht
         SubmitAsync<JsonElement>(PublicApi.Engagement, HttpMethod.Put, $"/api/engagement/events/{eventId}", request, cancellationToken,
             version is { } opened ? $"\"{opened.ToString(CultureInfo.InvariantCulture)}\"" : null);
 
-    /// <summary>The office's weekly plans (public).</summary>
-    public Task<OfficeSchedule?> ScheduleAsync(Guid officeId, CancellationToken cancellationToken) =>
-        GetAsync<OfficeSchedule>(PublicApi.Bookings, $"/api/bookings/offices/{officeId}/opening-hours", cancellationToken);
+    /// <summary>The office's weekly plans, special days and closures (public), with their version for a change against them.</summary>
+    public async Task<(OfficeSchedule? Schedule, string? Version)> ScheduleAsync(Guid officeId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(PublicApi.Bookings, new HttpRequestMessage(HttpMethod.Get, $"/api/bookings/offices/{officeId}/opening-hours"), cancellationToken);
+        return response.IsSuccessStatusCode
+            ? (await response.Content.ReadFromJsonAsync<OfficeSchedule>(Json, cancellationToken), response.Headers.ETag?.ToString())
+            : (null, null);
+    }
 
-    /// <summary>Sets the weekly plan in force from a date on.</summary>
-    public Task<Submitted<JsonElement>> SetWeeklyPlanAsync(Guid officeId, DateOnly validFrom, IReadOnlyList<WeeklyInterval> intervals, CancellationToken cancellationToken) =>
+    /// <summary>Sets the weekly plan in force from a date on, against the opening hours' version opened (Stale when someone changed them meanwhile).</summary>
+    public Task<Submitted<JsonElement>> SetWeeklyPlanAsync(Guid officeId, DateOnly validFrom, IReadOnlyList<WeeklyInterval> intervals, string? version, CancellationToken cancellationToken) =>
         SubmitAsync<JsonElement>(PublicApi.Bookings, HttpMethod.Put, $"/api/bookings/offices/{officeId}/opening-hours/plans/{validFrom:yyyy-MM-dd}",
             new { intervals = intervals.Select(i => new { day = i.Day, opens = i.Opens.ToString("HH:mm", CultureInfo.InvariantCulture), closes = i.Closes.ToString("HH:mm", CultureInfo.InvariantCulture) }) },
-            cancellationToken);
+            cancellationToken, version);
 
     /// <summary>The directory, closed offices included, by name; null when it does not answer.</summary>
     public async Task<IReadOnlyList<JsonElement>?> DirectoryAsync(string? text, CancellationToken cancellationToken)
