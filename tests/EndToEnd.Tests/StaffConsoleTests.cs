@@ -519,6 +519,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
             place = "Gemeinschaftsraum Käthe-Kollwitz-Straße 20",
             startsAt = scheduled.StartsAt,
             endsAt = scheduled.StartsAt.AddHours(2),
+            registrationDeadline = scheduled.StartsAt.AddDays(-1),
             capacity = 12,
         }, Cancellation))
         {
@@ -540,6 +541,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
         var moved = await Platform.Client.GetFromJsonAsync<EventView>($"/api/engagement/events/{eventId}", Cancellation);
         (moved!.Capacity, moved.Place).Should().Be((15, "Turnhalle der Grundschule"));
         moved.StartsAt.Should().Be(scheduled.StartsAt, "the time was left as it was");
+        moved.RegistrationDeadline.Should().Be(scheduled.StartsAt.AddDays(-1), "the colleague's deadline, which the form does not show, is kept");
 
         await page.FollowAsync($"button[aria-describedby='registration-{registrationId:N}']");
         (await page.Locator("[role=status]").InnerTextAsync()).Should().Contain("noch zu früh", "who came is recorded once the event has begun");
@@ -924,7 +926,7 @@ public sealed class StaffConsoleTests(PlatformFixture platform) : BrowserTests(p
 
     private sealed record SlotView(DateTimeOffset StartsAt);
 
-    private sealed record EventView(int Capacity, DateTimeOffset StartsAt, string Status, string Place);
+    private sealed record EventView(int Capacity, DateTimeOffset StartsAt, string Status, string Place, DateTimeOffset RegistrationDeadline);
 
     private sealed record IdView(Guid Id);
 

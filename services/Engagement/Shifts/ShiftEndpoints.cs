@@ -142,12 +142,15 @@ public static class ShiftEndpoints
             return Problems.NotFound("Volunteer");
         }
 
-        if (volunteer.Status != VolunteerStatus.Approved)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockVolunteerAsync(volunteer.Id, cancellationToken);
+        // Read under the lock: a volunteer ended meanwhile takes no place.
+        var status = await db.Volunteers.Where(v => v.Id == volunteer.Id).Select(v => v.Status).SingleAsync(cancellationToken);
+        if (status != VolunteerStatus.Approved)
         {
-            return Problems.Unprocessable("The volunteer is not approved.", $"The volunteer is {volunteer.Status}; only approved volunteers take shifts.");
+            return Problems.Unprocessable("The volunteer is not approved.", $"The volunteer is {status}; only approved volunteers take shifts.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var shift = await db.LockShiftAsync(id, cancellationToken);
         if (shift is null)
         {

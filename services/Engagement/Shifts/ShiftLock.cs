@@ -17,12 +17,23 @@ public static class ShiftLock
     }
 
     /// <summary>
+    /// Locks the volunteer's row until the transaction ends: their sign-ups are made one at a time, so an
+    /// overlapping one meets the other committed and is refused by the no-overlap constraint, where two
+    /// checking each other's uncommitted rows would deadlock. Taken before any shift's lock, always.
+    /// </summary>
+    public static async Task LockVolunteerAsync(this EngagementDbContext db, Guid volunteerId, CancellationToken cancellationToken) =>
+        await db.Database
+            .SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "Volunteers" WHERE "Id" = {volunteerId} FOR UPDATE""")
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
     /// A volunteer who ends gives back the places in shifts still to come, each under its shift's lock;
     /// call inside a transaction. A shift that was full is announced short again, so that what was
     /// reported filled follows.
     /// </summary>
     public static async Task FreeUpcomingPlacesAsync(this EngagementDbContext db, Guid volunteerId, TimeProvider time, CancellationToken cancellationToken)
     {
+        await db.LockVolunteerAsync(volunteerId, cancellationToken);
         var now = time.GetUtcNow();
         var upcoming = await db.ShiftAssignments.Where(a => a.VolunteerId == volunteerId && a.StartsAt > now).ToListAsync(cancellationToken);
         foreach (var assignment in upcoming)

@@ -85,8 +85,11 @@ public sealed class EventPlanForm
         return errors;
     }
 
-    /// <summary>The request the engagement service takes; texts in other languages than German are kept as they are.</summary>
-    public object ToRequest(string timeZone, IEnumerable<EventText> otherTexts) => new
+    /// <summary>
+    /// The request the engagement service takes; texts in other languages than German are kept as they are, and
+    /// registration closes <paramref name="registrationCloses"/> before the start when the event had such a deadline.
+    /// </summary>
+    public object ToRequest(string timeZone, IEnumerable<EventText> otherTexts, TimeSpan? registrationCloses = null) => new
     {
         fieldOfAction = FieldOfAction,
         texts = otherTexts.Where(text => text.Language != "de")
@@ -95,6 +98,7 @@ public sealed class EventPlanForm
         place = Place!.Trim(),
         startsAt = Instant(StartsAt, timeZone),
         endsAt = Instant(EndsAt, timeZone),
+        registrationDeadline = registrationCloses is { } lead ? Instant(StartsAt, timeZone) - lead : null,
         capacity = StaffForms.Whole(Capacity),
     };
 
