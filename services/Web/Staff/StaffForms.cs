@@ -33,6 +33,12 @@ public static class StaffForms
         }
     }
 
+    /// <summary>The field's <c>aria-invalid</c>: "true" when it has an error, otherwise left out.</summary>
+    public static string? InvalidAt(this IReadOnlyDictionary<string, string> errors, string field) => errors.ContainsKey(field) ? "true" : null;
+
+    /// <summary>The field's <c>aria-describedby</c> pointing at its error message (see <c>FieldError</c>), otherwise left out.</summary>
+    public static string? DescribedAt(this IReadOnlyDictionary<string, string> errors, string field) => errors.ContainsKey(field) ? $"{field}-error" : null;
+
     /// <summary>Form fields named as the service names them.</summary>
     public static IReadOnlyDictionary<string, string> SameNames(params string[] fields) => fields.ToDictionary(field => field, field => field);
 
